@@ -1,0 +1,28 @@
+package albertlab.cli;
+
+import java.io.PrintStream;
+import java.util.Set;
+
+/** One sub-command of {@code albert-lab}. Commands are thin: they parse, call the core and print. */
+public interface Command {
+
+    String name();
+
+    /** One line for the command list. */
+    String summary();
+
+    /** Full usage text. */
+    String usage();
+
+    /** Option names (without "--") that take a value. */
+    Set<String> valuedOptions();
+
+    /** Option names that take no value. */
+    Set<String> switches();
+
+    /**
+     * Runs the command. Throw {@link UsageException} for a bad command line and
+     * {@link albertlab.core.io.CheckpointException} for a bad file; both become one line on stderr.
+     */
+    void run(Arguments args, PrintStream out) throws Exception;
+}

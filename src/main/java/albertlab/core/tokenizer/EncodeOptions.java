@@ -1,0 +1,14 @@
+package albertlab.core.tokenizer;
+
+/**
+ * How to encode: {@code maxLength} 0 means no limit (pairs are truncated longest-first to fit), {@code padToMax}
+ * pads with the pad id up to {@code maxLength}, {@code addSpecialTokens} adds [CLS] A [SEP] (B [SEP]).
+ */
+public record EncodeOptions(int maxLength, boolean addSpecialTokens, boolean padToMax) {
+
+    public static final EncodeOptions DEFAULT = new EncodeOptions(0, true, false);
+
+    public static EncodeOptions maxLength(int maxLength) {
+        return new EncodeOptions(maxLength, true, false);
+    }
+}
