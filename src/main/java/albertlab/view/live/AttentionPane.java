@@ -1,0 +1,184 @@
+package albertlab.view.live;
+
+import albertlab.viewmodel.I18n;
+import albertlab.viewmodel.live.AttentionMath;
+import albertlab.viewmodel.live.AttentionViewModel;
+import albertlab.viewmodel.live.CsvTables;
+import albertlab.viewmodel.live.HeatmapData;
+import albertlab.viewmodel.live.LayerComparison;
+import albertlab.viewmodel.live.LiveResult;
+import albertlab.viewmodel.live.PairFilter;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/**
+ * One layer's (or the mean's) attention as a large heatmap with exact values on hover, plus a second layer side
+ * by side that shows whether the two use the very same weights.
+ */
+final class AttentionPane extends VBox {
+
+    private final AttentionViewModel vm;
+    private final I18n i18n;
+    private final HeatmapView main = new HeatmapView(true);
+    private final HeatmapView other = new HeatmapView(true);
+    private final Label hover = new Label();
+    private final Label verdict = new Label();
+    private final IndexChoice layer;
+    private final IndexChoice head;
+    private final IndexChoice compareLayer;
+    private final ChoiceBox<PairFilter> filter = new ChoiceBox<>();
+    private final CheckBox compare = new CheckBox();
+
+    AttentionPane(AttentionViewModel vm, I18n i18n, ExportActions exports) {
+        this.vm = vm;
+        this.i18n = i18n;
+        getStyleClass().add("tab-body");
+        main.setId("attention-heatmap");
+        other.setId("attention-compare-heatmap");
+        for (HeatmapView h : new HeatmapView[]{main, other}) {
+            h.rowAxisProperty().bind(i18n.bind("live.attention.query"));
+            h.colAxisProperty().bind(i18n.bind("live.attention.key"));
+        }
+        main.dataProperty().bind(vm.shownProperty());
+        other.dataProperty().bind(vm.comparedProperty());
+
+        layer = new IndexChoice(i18n, "live.attention.layerN", "live.attention.meanLayers", vm.layerProperty());
+        layer.setId("layer-choice");
+        head = new IndexChoice(i18n, "live.attention.headN", "live.attention.meanHeads", vm.headProperty());
+        head.setId("head-choice");
+        compareLayer = new IndexChoice(i18n, "live.attention.layerN", null, vm.compareLayerProperty());
+        compareLayer.setId("compare-layer-choice");
+
+        filter.getItems().setAll(PairFilter.values());
+        filter.setId("pair-filter");
+        filter.valueProperty().bindBidirectional(vm.filterProperty());
+        filter.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(PairFilter f) {
+                return f == null ? "" : i18n.get("live.filter." + f.name());
+            }
+
+            @Override
+            public PairFilter fromString(String s) {
+                return null;
+            }
+        });
+        i18n.localeProperty().addListener((o, a, b) -> {
+            PairFilter f = filter.getValue();
+            filter.getItems().setAll(PairFilter.values()); // re-translate the items
+            filter.setValue(f);
+        });
+        Label filterLabel = label("live.attention.filter");
+        filter.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> vm.resultProperty().get() == null || !vm.resultProperty().get().input().pair(),
+                vm.resultProperty()));
+
+        CheckBox fullScale = new CheckBox();
+        fullScale.textProperty().bind(i18n.bind("live.attention.fullScale"));
+        fullScale.selectedProperty().bindBidirectional(vm.fullScaleProperty());
+        compare.setId("compare-toggle");
+        compare.textProperty().bind(i18n.bind("live.attention.compare"));
+        compareLayer.disableProperty().bind(compare.selectedProperty().not());
+
+        HBox controls = new HBox(8, label("live.attention.layer"), layer, label("live.attention.head"), head,
+                filterLabel, filter, fullScale, compare, compareLayer);
+        controls.getStyleClass().add("controls");
+
+        HBox.setHgrow(main, Priority.ALWAYS);
+        HBox.setHgrow(other, Priority.ALWAYS);
+        other.visibleProperty().bind(compare.selectedProperty());
+        other.managedProperty().bind(compare.selectedProperty());
+        HBox maps = new HBox(12, main, other);
+        VBox.setVgrow(maps, Priority.ALWAYS);
+
+        hover.setId("attention-hover");
+        hover.getStyleClass().add("hover-readout");
+        hover.setWrapText(true);
+        verdict.setId("compare-verdict");
+        verdict.setWrapText(true);
+        verdict.getStyleClass().add("verdict");
+        verdict.visibleProperty().bind(compare.selectedProperty());
+        verdict.managedProperty().bind(compare.selectedProperty());
+
+        HBox bottom = new HBox(12, exports.forHeatmap(main, "attention",
+                () -> vm.shownProperty().get() == null ? null
+                        : CsvTables.heatmap(vm.shownProperty().get(), "query\\key")), hover);
+        getChildren().addAll(controls, maps, verdict, bottom);
+
+        main.hoveredCellProperty().addListener((o, a, c) -> showHover(main, c));
+        other.hoveredCellProperty().addListener((o, a, c) -> showHover(other, c));
+        vm.resultProperty().addListener((o, a, r) -> updateChoices(r));
+        vm.comparisonProperty().addListener((o, a, c) -> showVerdict());
+        vm.layerProperty().addListener((o, a, b) -> showVerdict());
+        i18n.localeProperty().addListener((o, a, b) -> {
+            showHover(main, main.hoveredCellProperty().get());
+            showVerdict();
+        });
+        showHover(main, null);
+    }
+
+    private Label label(String key) {
+        Label l = new Label();
+        l.textProperty().bind(i18n.bind(key));
+        return l;
+    }
+
+    private void updateChoices(LiveResult r) {
+        if (r == null) return;
+        int n = r.trace().applications();
+        int heads = AttentionMath.heads(r.trace());
+        layer.setCount(n, vm.layerProperty().get());
+        head.setCount(heads, vm.headProperty().get());
+        compareLayer.setCount(n, vm.compareLayerProperty().get());
+    }
+
+    private void showHover(HeatmapView view, HeatmapView.Cell c) {
+        HeatmapData d = view.dataProperty().get();
+        if (c == null || d == null || c.row() >= d.rows() || c.col() >= d.cols()) {
+            hover.setText(i18n.get("live.attention.hoverNone"));
+            return;
+        }
+        hover.setText(i18n.get("live.attention.hover", Integer.toString(d.rowPositions()[c.row()]),
+                d.rowLabels().get(c.row()), Integer.toString(d.colPositions()[c.col()]), d.colLabels().get(c.col()),
+                HeatmapView.format(d.value(c.row(), c.col()), 4)));
+    }
+
+    private void showVerdict() {
+        LayerComparison c = vm.comparisonProperty().get();
+        if (vm.layerProperty().get() == AttentionMath.MEAN || c == null) {
+            verdict.setText(i18n.get("live.attention.pickLayer"));
+            verdict.getStyleClass().removeAll("same");
+        } else if (c.first() == c.second()) {
+            verdict.setText(i18n.get("live.attention.sameLayer"));
+            verdict.getStyleClass().removeAll("same");
+        } else if (c.sameWeights()) {
+            verdict.setText(i18n.get("live.attention.same", Integer.toString(c.first() + 1),
+                    Integer.toString(c.second() + 1), Integer.toString(c.firstSlot()),
+                    HeatmapView.format(c.meanAbsoluteDifference(), 4)));
+            if (!verdict.getStyleClass().contains("same")) verdict.getStyleClass().add("same");
+        } else {
+            verdict.setText(i18n.get("live.attention.different", Integer.toString(c.first() + 1),
+                    Integer.toString(c.second() + 1), Integer.toString(c.firstSlot()),
+                    Integer.toString(c.secondSlot()), HeatmapView.format(c.meanAbsoluteDifference(), 4)));
+            verdict.getStyleClass().removeAll("same");
+        }
+    }
+
+    HeatmapView heatmap() {
+        return main;
+    }
+
+    Label hoverLabel() {
+        return hover;
+    }
+
+    CheckBox compareToggle() {
+        return compare;
+    }
+}

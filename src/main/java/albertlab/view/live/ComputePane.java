@@ -1,0 +1,118 @@
+package albertlab.view.live;
+
+import albertlab.viewmodel.I18n;
+import albertlab.viewmodel.live.LiveModelViewModel;
+import albertlab.viewmodel.live.LiveResult;
+import albertlab.viewmodel.live.SharingTimer;
+import albertlab.viewmodel.live.TimingRow;
+import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+import java.text.NumberFormat;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The time of the last forward pass and its FLOPs, and a button that times the four sharing modes of the same
+ * shape on the same sentence: equal FLOPs, equal time, very different parameter counts.
+ */
+final class ComputePane extends VBox {
+
+    private final LiveModelViewModel vm;
+    private final I18n i18n;
+    private final Label last = new Label();
+    private final Label flops = new Label();
+    private final Label runs = new Label();
+    private final TableView<TimingRow> table = new TableView<>();
+
+    ComputePane(LiveModelViewModel vm, I18n i18n) {
+        this.vm = vm;
+        this.i18n = i18n;
+        getStyleClass().add("tab-body");
+        setSpacing(10);
+        last.setId("last-forward");
+        last.getStyleClass().add("big-number");
+        flops.setId("last-flops");
+
+        Button time = new Button();
+        time.setId("time-modes");
+        time.textProperty().bind(i18n.bind(() -> i18n.get(vm.timingProperty().get() ? "live.compute.timing"
+                : "live.compute.time"), vm.timingProperty()));
+        time.disableProperty().bind(vm.timingProperty().or(vm.resultProperty().isNull()));
+        time.setOnAction(e -> vm.timeSharingModes());
+
+        table.setId("timing-table");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPrefHeight(160);
+        table.setMaxWidth(980);
+        table.getColumns().add(column("live.compute.col.mode",
+                r -> i18n.get("live.sharing." + r.mode().name()) + (r.current() ? "  ◀" : "")));
+        table.getColumns().add(column("live.compute.col.params", r -> integer(r.storedParameters())));
+        table.getColumns().add(column("live.compute.col.flops", r -> integer(r.flops())));
+        table.getColumns().add(column("live.compute.col.median", r -> HeatmapView.format(r.medianMillis(), 2)));
+        table.getColumns().add(column("live.compute.col.range",
+                r -> HeatmapView.format(r.minMillis(), 2) + " – " + HeatmapView.format(r.maxMillis(), 2)));
+        table.setItems(FXCollections.observableArrayList());
+        vm.timingsProperty().addListener((o, a, rows) -> table.getItems().setAll(rows));
+        table.visibleProperty().bind(Bindings.isNotEmpty(table.getItems()));
+        table.managedProperty().bind(table.visibleProperty());
+        runs.getStyleClass().add("note");
+        runs.visibleProperty().bind(table.visibleProperty());
+
+        Label explain = new Label();
+        explain.textProperty().bind(i18n.bind("live.compute.explain"));
+        explain.setWrapText(true);
+        explain.getStyleClass().add("explain");
+        explain.setMaxWidth(980);
+        Label random = new Label();
+        random.textProperty().bind(i18n.bind("live.compute.randomSiblings"));
+        random.getStyleClass().add("note");
+        random.setWrapText(true);
+        random.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> vm.modelProperty().get() != null && !vm.modelProperty().get().siblingsShareWeights(),
+                vm.modelProperty()));
+        random.managedProperty().bind(random.visibleProperty());
+
+        getChildren().addAll(last, flops, new HBox(10, time), table, runs, explain, random);
+        vm.resultProperty().addListener((o, a, r) -> show(r));
+        vm.timingsProperty().addListener((o, a, r) -> show(vm.resultProperty().get()));
+        i18n.localeProperty().addListener((o, a, b) -> {
+            show(vm.resultProperty().get());
+            table.refresh();
+        });
+    }
+
+    private TableColumn<TimingRow, String> column(String key, Function<TimingRow, String> value) {
+        TableColumn<TimingRow, String> c = new TableColumn<>();
+        c.textProperty().bind(i18n.bind(key));
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        c.setSortable(false);
+        return c;
+    }
+
+    private void show(LiveResult r) {
+        if (r == null) return;
+        int s = r.input().length();
+        last.setText(i18n.get("live.compute.last", HeatmapView.format(r.trace().millis(), 2), Integer.toString(s),
+                Integer.toString(r.trace().applications())));
+        long f = r.flops().perSequence();
+        flops.setText(i18n.get("live.compute.flops", integer(f), integer(Math.round(r.flops().perToken()))));
+        runs.setText(i18n.get("live.compute.runs", Integer.toString(SharingTimer.RUNS),
+                Integer.toString(SharingTimer.WARM_UP), Integer.toString(s)));
+    }
+
+    static String integer(long v) {
+        return NumberFormat.getIntegerInstance(Locale.ROOT).format(v);
+    }
+
+    TableView<TimingRow> table() {
+        return table;
+    }
+}

@@ -1,0 +1,160 @@
+package albertlab.view.live;
+
+import albertlab.viewmodel.I18n;
+import albertlab.viewmodel.live.LiveModelViewModel;
+import albertlab.viewmodel.live.LiveResult;
+import albertlab.viewmodel.live.TokenChip;
+import albertlab.viewmodel.live.TokenizedInput;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The two sentence boxes and the tokens the model reads, as chips coloured by segment. A chip for [UNK] is marked,
+ * truncation is announced, and clicking a chip masks that token.
+ */
+final class InputPane extends VBox {
+
+    private static final double MOSTLY_UNKNOWN = 0.5;
+
+    private final LiveModelViewModel vm;
+    private final I18n i18n;
+    private final FlowPane chips = new FlowPane(4, 4);
+    private final Label count = new Label();
+    private final Label unknown = new Label();
+    private final Label truncated = new Label();
+    private final Label mostlyUnknown = new Label();
+
+    InputPane(LiveModelViewModel vm, I18n i18n) {
+        this.vm = vm;
+        this.i18n = i18n;
+        getStyleClass().add("input-pane");
+
+        TextField first = new TextField();
+        first.setId("sentence-a");
+        first.textProperty().bindBidirectional(vm.firstProperty());
+        first.promptTextProperty().bind(i18n.bind("live.input.first.prompt"));
+        TextField second = new TextField();
+        second.setId("sentence-b");
+        second.textProperty().bindBidirectional(vm.secondProperty());
+        second.promptTextProperty().bind(i18n.bind("live.input.second.prompt"));
+        Label firstLabel = segmentLabel("live.input.first", "seg-a");
+        Label secondLabel = segmentLabel("live.input.second", "seg-b");
+        Button swap = new Button();
+        swap.setId("swap");
+        swap.textProperty().bind(i18n.bind("live.input.swap"));
+        swap.setOnAction(e -> vm.swapSentences());
+        swap.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> vm.secondProperty().get() == null || vm.secondProperty().get().isBlank(), vm.secondProperty()));
+
+        GridPane boxes = new GridPane();
+        boxes.setHgap(8);
+        boxes.setVgap(4);
+        boxes.add(firstLabel, 0, 0);
+        boxes.add(first, 1, 0);
+        boxes.add(secondLabel, 0, 1);
+        boxes.add(second, 1, 1);
+        boxes.add(swap, 2, 0, 1, 2);
+        ColumnConstraints grow = new ColumnConstraints();
+        grow.setHgrow(Priority.ALWAYS);
+        boxes.getColumnConstraints().addAll(new ColumnConstraints(), grow, new ColumnConstraints());
+
+        chips.setId("token-chips");
+        chips.getStyleClass().add("chips");
+        ScrollPane chipScroll = new ScrollPane(chips);
+        chipScroll.setFitToWidth(true);
+        chipScroll.setPrefViewportHeight(64);
+        chipScroll.setMaxHeight(120);
+        chipScroll.getStyleClass().add("chip-scroll");
+
+        count.setId("token-count");
+        unknown.setId("unknown-note");
+        unknown.getStyleClass().add("warn");
+        truncated.setId("truncated-note");
+        truncated.getStyleClass().add("warn");
+        mostlyUnknown.getStyleClass().add("warn");
+        Label hint = new Label();
+        hint.getStyleClass().add("note");
+        hint.textProperty().bind(i18n.bind("live.tokens.hint"));
+        Label computing = new Label();
+        computing.getStyleClass().add("note");
+        computing.textProperty().bind(i18n.bind("live.computing"));
+        computing.visibleProperty().bind(vm.computingProperty());
+        Label error = new Label();
+        error.setId("compute-error");
+        error.getStyleClass().add("error");
+        error.textProperty().bind(i18n.bind(() -> vm.computeErrorProperty().get() == null ? ""
+                : i18n.get("live.error", vm.computeErrorProperty().get()), vm.computeErrorProperty()));
+        error.visibleProperty().bind(vm.computeErrorProperty().isNotNull());
+        error.managedProperty().bind(error.visibleProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox status = new HBox(12, count, unknown, truncated, mostlyUnknown, spacer, hint, computing);
+        status.getStyleClass().add("token-status");
+
+        getChildren().addAll(boxes, chipScroll, status, error);
+        vm.resultProperty().addListener((o, a, r) -> show(r));
+        i18n.localeProperty().addListener((o, a, b) -> show(vm.resultProperty().get()));
+    }
+
+    private Label segmentLabel(String key, String style) {
+        Label l = new Label();
+        l.textProperty().bind(i18n.bind(key));
+        l.getStyleClass().addAll("segment-label", style);
+        return l;
+    }
+
+    private void show(LiveResult r) {
+        if (r == null) {
+            chips.getChildren().clear();
+            return;
+        }
+        TokenizedInput input = r.input();
+        List<Label> nodes = new ArrayList<>(input.length());
+        for (TokenChip c : input.chips()) nodes.add(chip(c));
+        chips.getChildren().setAll(nodes);
+        count.setText(i18n.get("live.tokens.count", Integer.toString(input.length())));
+        long unk = input.unknownCount();
+        unknown.setText(unk == 0 ? "" : i18n.get("live.tokens.unknown", Long.toString(unk)));
+        unknown.setVisible(unk > 0);
+        unknown.setManaged(unk > 0);
+        boolean cut = input.encoding().truncated();
+        truncated.setText(cut ? i18n.get("live.tokens.truncated", Integer.toString(r.model().maxTokens())) : "");
+        truncated.setVisible(cut);
+        truncated.setManaged(cut);
+        boolean mostly = input.wordCount() > 0 && unk > MOSTLY_UNKNOWN * input.wordCount() && r.model().untrained();
+        mostlyUnknown.setText(mostly ? i18n.get("live.tokens.mostlyUnknown") : "");
+        mostlyUnknown.setVisible(mostly);
+        mostlyUnknown.setManaged(mostly);
+    }
+
+    private Label chip(TokenChip c) {
+        Label l = new Label(c.masked() ? "[MASK]" : c.text());
+        l.getStyleClass().addAll("chip", c.segment() == 0 ? "seg-a" : "seg-b");
+        if (c.unknown()) l.getStyleClass().add("unk");
+        if (c.special()) l.getStyleClass().add("special");
+        if (c.masked()) l.getStyleClass().add("masked");
+        l.setUserData(c);
+        Tooltip tip = new Tooltip(c.position() + ": " + c.text() + "  (id " + c.id() + ")");
+        l.setTooltip(tip);
+        if (!c.special()) l.setOnMouseClicked(e -> vm.toggleMask(c.position()));
+        return l;
+    }
+
+    FlowPane chips() {
+        return chips;
+    }
+}

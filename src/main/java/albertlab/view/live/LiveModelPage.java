@@ -1,0 +1,74 @@
+package albertlab.view.live;
+
+import albertlab.app.AppContext;
+import albertlab.app.LabPage;
+import albertlab.viewmodel.live.BuiltInModels;
+import albertlab.viewmodel.live.FolderModels;
+import albertlab.viewmodel.live.LiveModelViewModel;
+import albertlab.viewmodel.live.ModelFamily;
+import albertlab.viewmodel.live.ModelLoader;
+import javafx.application.Platform;
+import javafx.scene.Node;
+
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+/**
+ * The Live Model page: type a sentence and watch a mini ALBERT's attention, hidden states, pre-training heads and
+ * timing update as you type.
+ */
+public final class LiveModelPage implements LabPage {
+
+    static final String ENGLISH_SENTENCE = "The capital of France is Paris.";
+    static final String CHINESE_SENTENCE = "巴黎是法国的首都。";
+
+    private final AppContext ctx;
+    private final ModelLoader loader;
+    private final Supplier<List<ModelFamily>> builtIns;
+    private final Executor uiThread;
+    private LiveModelView view;
+    private LiveModelViewModel vm;
+
+    public LiveModelPage(AppContext ctx) {
+        this(ctx, FolderModels::load, () -> BuiltInModels.create(ctx.i18n().isChinese()
+                ? BuiltInModels.Vocabulary.CHINESE : BuiltInModels.Vocabulary.ENGLISH), Platform::runLater);
+    }
+
+    /** For tests: another loader, other built-in models, another UI executor. */
+    LiveModelPage(AppContext ctx, ModelLoader loader, Supplier<List<ModelFamily>> builtIns, Executor uiThread) {
+        this.ctx = ctx;
+        this.loader = loader;
+        this.builtIns = builtIns;
+        this.uiThread = uiThread;
+    }
+
+    @Override
+    public String id() {
+        return "live";
+    }
+
+    @Override
+    public String titleKey() {
+        return "live.title";
+    }
+
+    @Override
+    public Node content() {
+        if (view == null) {
+            vm = new LiveModelViewModel(ctx.background(), uiThread, loader);
+            vm.firstProperty().set(ctx.i18n().isChinese() ? CHINESE_SENTENCE : ENGLISH_SENTENCE);
+            view = new LiveModelView(vm, ctx.i18n(), ctx.owner());
+            vm.loadBuiltIns(builtIns);
+        }
+        return view;
+    }
+
+    LiveModelViewModel viewModel() {
+        return vm;
+    }
+
+    LiveModelView view() {
+        return view;
+    }
+}

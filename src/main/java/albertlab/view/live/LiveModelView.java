@@ -1,0 +1,123 @@
+package albertlab.view.live;
+
+import albertlab.view.LabFonts;
+import albertlab.viewmodel.I18n;
+import albertlab.viewmodel.live.LiveModelViewModel;
+import albertlab.viewmodel.live.LoadFailure;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+import java.nio.file.Path;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/** The live page's layout: model bar and input on top, one tab per view below. */
+final class LiveModelView extends BorderPane {
+
+    private final LiveModelViewModel vm;
+    private final I18n i18n;
+    private final Supplier<Window> owner;
+    private final ModelBar modelBar;
+    private final InputPane input;
+    private final AttentionPane attention;
+    private final AttentionGridView grid;
+    private final DynamicsPane dynamics;
+    private final PredictionsPane predictions;
+    private final ComputePane compute;
+    private final ExportActions exports;
+    private final TabPane tabs = new TabPane();
+
+    LiveModelView(LiveModelViewModel vm, I18n i18n, Supplier<Window> owner) {
+        this.vm = vm;
+        this.i18n = i18n;
+        this.owner = owner;
+        setId("live-page");
+        getStyleClass().add("live-page");
+        getStylesheets().add(LiveModelView.class.getResource("live.css").toExternalForm());
+        setStyle(LabFonts.rootStyle(14));
+
+        exports = new ExportActions(i18n, owner);
+        modelBar = new ModelBar(vm, i18n, owner);
+        input = new InputPane(vm, i18n);
+        attention = new AttentionPane(vm.attention(), i18n, exports);
+        Tab attentionTab = tab("live.tab.attention", attention, "tab-attention");
+        grid = new AttentionGridView(vm.attention(), i18n, () -> tabs.getSelectionModel().select(attentionTab));
+        dynamics = new DynamicsPane(vm, i18n, exports);
+        predictions = new PredictionsPane(vm, i18n);
+        compute = new ComputePane(vm, i18n);
+        tabs.getTabs().addAll(attentionTab, tab("live.tab.grid", grid, "tab-grid"),
+                tab("live.tab.dynamics", dynamics, "tab-dynamics"), tab("live.tab.predict", predictions, "tab-predict"),
+                tab("live.tab.compute", compute, "tab-compute"));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+
+        VBox top = new VBox(6, modelBar, input);
+        top.getStyleClass().add("top");
+        setTop(top);
+        setCenter(tabs);
+
+        vm.loadFailureProperty().addListener((o, a, f) -> {
+            if (f != null) showLoadFailure(f);
+        });
+    }
+
+    private Tab tab(String key, javafx.scene.Node content, String id) {
+        Tab t = new Tab();
+        t.textProperty().bind(i18n.bind(key));
+        t.setContent(content);
+        t.setId(id);
+        return t;
+    }
+
+    private void showLoadFailure(LoadFailure f) {
+        Alert alert = new Alert(Alert.AlertType.ERROR);
+        alert.setTitle(i18n.get("live.load.error.title"));
+        alert.setHeaderText(f.folder() == null ? i18n.get("live.load.error.builtin") : i18n.get("live.load.error.header"));
+        alert.setContentText(f.folder() == null ? f.message() : f.folder() + "\n\n" + f.message());
+        alert.getDialogPane().setId("load-error");
+        alert.getDialogPane().setStyle(LabFonts.rootStyle(14));
+        Window w = owner.get();
+        if (w != null) alert.initOwner(w);
+        vm.clearLoadFailure();
+        alert.show();
+    }
+
+    void setFolderChooser(Function<Window, Path> chooser) {
+        modelBar.setFolderChooser(chooser);
+    }
+
+    void setExportTarget(ExportActions.Target target) {
+        exports.setTarget(target);
+    }
+
+    TabPane tabs() {
+        return tabs;
+    }
+
+    AttentionPane attention() {
+        return attention;
+    }
+
+    AttentionGridView grid() {
+        return grid;
+    }
+
+    DynamicsPane dynamics() {
+        return dynamics;
+    }
+
+    PredictionsPane predictions() {
+        return predictions;
+    }
+
+    ComputePane compute() {
+        return compute;
+    }
+
+    InputPane input() {
+        return input;
+    }
+}

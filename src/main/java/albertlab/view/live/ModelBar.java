@@ -1,0 +1,186 @@
+package albertlab.view.live;
+
+import albertlab.core.config.AlbertConfig;
+import albertlab.core.config.SharingMode;
+import albertlab.viewmodel.I18n;
+import albertlab.viewmodel.live.LiveModel;
+import albertlab.viewmodel.live.LiveModelViewModel;
+import albertlab.viewmodel.live.ModelFamily;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Window;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.text.NumberFormat;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The model picker: which model (built-in or a loaded folder), its sharing mode, an "untrained" badge for the
+ * built-in models, the shape, and "Open model folder…" with a progress indicator while loading.
+ */
+final class ModelBar extends VBox {
+
+    static final Function<Window, Path> DIRECTORY_CHOOSER = owner -> {
+        DirectoryChooser chooser = new DirectoryChooser();
+        File f = chooser.showDialog(owner);
+        return f == null ? null : f.toPath();
+    };
+
+    private final Map<SharingMode, ToggleButton> modeButtons = new EnumMap<>(SharingMode.class);
+    private Function<Window, Path> folderChooser = DIRECTORY_CHOOSER;
+
+    ModelBar(LiveModelViewModel vm, I18n i18n, Supplier<Window> owner) {
+        getStyleClass().add("model-bar");
+
+        Label modelLabel = new Label();
+        modelLabel.textProperty().bind(i18n.bind("live.model.label"));
+        ComboBox<ModelFamily> picker = new ComboBox<>(vm.families());
+        picker.setId("model-picker");
+        picker.valueProperty().bindBidirectional(vm.familyProperty());
+        picker.setCellFactory(l -> new FamilyCell(i18n));
+        picker.setButtonCell(new FamilyCell(i18n));
+        picker.setMaxWidth(420);
+        i18n.localeProperty().addListener((o, a, b) -> {
+            picker.setButtonCell(new FamilyCell(i18n)); // re-translate the shown name
+        });
+
+        Button open = new Button();
+        open.setId("open-folder");
+        open.textProperty().bind(i18n.bind("live.model.open"));
+        open.setOnAction(e -> {
+            Path folder = folderChooser.apply(owner.get());
+            if (folder != null) vm.openFolder(folder);
+        });
+        open.disableProperty().bind(vm.loadingProperty());
+
+        ProgressIndicator progress = new ProgressIndicator();
+        progress.setPrefSize(18, 18);
+        progress.setMaxSize(18, 18);
+        Label loading = new Label();
+        loading.textProperty().bind(i18n.bind("live.model.loading"));
+        HBox loadingBox = new HBox(6, progress, loading);
+        loadingBox.setId("loading");
+        loadingBox.visibleProperty().bind(vm.loadingProperty());
+        loadingBox.managedProperty().bind(vm.loadingProperty());
+
+        Label untrained = new Label();
+        untrained.setId("untrained-badge");
+        untrained.getStyleClass().add("badge-untrained");
+        untrained.textProperty().bind(i18n.bind("live.model.untrained"));
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(i18n.bind("live.model.untrained.tip"));
+        tip.setWrapText(true);
+        tip.setMaxWidth(420);
+        untrained.setTooltip(tip);
+        untrained.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> vm.modelProperty().get() != null && vm.modelProperty().get().untrained(), vm.modelProperty()));
+        untrained.managedProperty().bind(untrained.visibleProperty());
+
+        HBox top = new HBox(8, modelLabel, picker, untrained, open, loadingBox);
+        top.getStyleClass().add("bar-row");
+
+        Label sharingLabel = new Label();
+        sharingLabel.textProperty().bind(i18n.bind("live.model.sharing"));
+        ToggleGroup group = new ToggleGroup();
+        HBox modes = new HBox(0);
+        modes.getStyleClass().add("segmented");
+        for (SharingMode mode : new SharingMode[]{SharingMode.NOT_SHARED, SharingMode.ALL_SHARED,
+                SharingMode.SHARED_ATTENTION, SharingMode.SHARED_FFN}) {
+            ToggleButton b = new ToggleButton();
+            b.setId("mode-" + mode.cliName());
+            b.textProperty().bind(i18n.bind("live.sharing." + mode.name()));
+            b.setToggleGroup(group);
+            b.setUserData(mode);
+            modeButtons.put(mode, b);
+            modes.getChildren().add(b);
+        }
+        group.selectedToggleProperty().addListener((o, old, t) -> {
+            if (t == null) {
+                // a toggle group lets the user unselect; keep one mode selected
+                if (old != null) group.selectToggle(old);
+                return;
+            }
+            vm.sharingModeProperty().set((SharingMode) t.getUserData());
+        });
+        Runnable syncModes = () -> {
+            ModelFamily f = vm.familyProperty().get();
+            LiveModel m = vm.modelProperty().get();
+            for (var entry : modeButtons.entrySet()) {
+                entry.getValue().setDisable(f == null || !f.modes().contains(entry.getKey()));
+            }
+            if (m != null) group.selectToggle(modeButtons.get(m.sharingMode()));
+        };
+        vm.modelProperty().addListener((o, a, b) -> syncModes.run());
+        vm.familyProperty().addListener((o, a, b) -> syncModes.run());
+        syncModes.run();
+
+        Label fixedNote = new Label();
+        fixedNote.getStyleClass().add("note");
+        fixedNote.textProperty().bind(i18n.bind("live.model.sharing.fixed"));
+        fixedNote.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> vm.familyProperty().get() != null && vm.familyProperty().get().modes().size() == 1,
+                vm.familyProperty()));
+        fixedNote.managedProperty().bind(fixedNote.visibleProperty());
+
+        Label shape = new Label();
+        shape.setId("model-shape");
+        shape.getStyleClass().add("shape");
+        shape.textProperty().bind(i18n.bind(() -> shapeText(i18n, vm.modelProperty().get()), vm.modelProperty()));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox second = new HBox(8, sharingLabel, modes, fixedNote, spacer, shape);
+        second.getStyleClass().add("bar-row");
+
+        getChildren().addAll(top, second);
+    }
+
+    void setFolderChooser(Function<Window, Path> chooser) {
+        this.folderChooser = chooser;
+    }
+
+    private static String shapeText(I18n i18n, LiveModel m) {
+        if (m == null) return "";
+        AlbertConfig c = m.config();
+        NumberFormat nf = NumberFormat.getIntegerInstance(Locale.ROOT);
+        nf.setGroupingUsed(true);
+        return i18n.get("live.model.shape", nf.format(c.vocabSize()), Integer.toString(c.embeddingSize()),
+                Integer.toString(c.hiddenSize()), Integer.toString(c.numHiddenLayers()),
+                Integer.toString(c.numAttentionHeads()), Integer.toString(c.maxPositionEmbeddings()),
+                m.tokenizer().description());
+    }
+
+    static String familyName(I18n i18n, ModelFamily f) {
+        return f == null ? "" : i18n.get(f.nameKey(), f.nameArg());
+    }
+
+    private static final class FamilyCell extends ListCell<ModelFamily> {
+        private final I18n i18n;
+
+        FamilyCell(I18n i18n) {
+            this.i18n = i18n;
+        }
+
+        @Override
+        protected void updateItem(ModelFamily item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : familyName(i18n, item));
+        }
+    }
+}

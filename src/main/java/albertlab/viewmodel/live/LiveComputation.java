@@ -1,0 +1,59 @@
+package albertlab.viewmodel.live;
+
+import albertlab.core.config.AlbertConfig;
+import albertlab.core.config.SharingMode;
+import albertlab.core.model.ForwardOptions;
+import albertlab.core.model.ForwardTrace;
+import albertlab.core.params.HeadSelection;
+import albertlab.core.params.ParameterCounter;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** Turns a {@link LiveRequest} into a {@link LiveResult}; runs on the background thread, touches no UI. */
+public final class LiveComputation {
+
+    /** The sharing modes whose curves are drawn over the current model's (the paper's Figure 2 pair). */
+    public static final List<SharingMode> OVERLAY_MODES = List.of(SharingMode.NOT_SHARED, SharingMode.ALL_SHARED);
+
+    private LiveComputation() {
+    }
+
+    public static LiveResult compute(LiveRequest request) {
+        LiveModel model = request.model();
+        TokenizedInput input = TokenizedInput.of(model.tokenizer(), model.maxTokens(), request.first(),
+                request.second(), request.maskedPosition());
+        ForwardTrace trace = model.forward().forward(input.modelInput(), ForwardOptions.DEFAULT);
+
+        int extra = request.extraLayers();
+        ForwardOptions light = new ForwardOptions(extra, false, false);
+        ForwardTrace dynamics = extra == 0 ? trace : model.forward().forward(input.modelInput(), light);
+
+        Map<SharingMode, ForwardTrace> overlays = new EnumMap<>(SharingMode.class);
+        if (model.siblingsShareWeights()) {
+            for (SharingMode mode : OVERLAY_MODES) {
+                if (mode == model.sharingMode()) continue;
+                overlays.put(mode, model.sibling().apply(mode).forward(input.modelInput(), light));
+            }
+        }
+
+        float[] swapped = null;
+        if (input.pair() && model.hasSopHead()) {
+            TokenizedInput other = TokenizedInput.of(model.tokenizer(), model.maxTokens(), request.second(),
+                    request.first(), -1);
+            swapped = model.forward().forward(other.modelInput(), new ForwardOptions(0, false, false)).sopLogits();
+        }
+
+        AlbertConfig config = model.config();
+        HeadSelection heads = heads(model.hasMlmHead(), model.hasSopHead());
+        return new LiveResult(request, input, trace, dynamics, overlays, swapped,
+                ParameterCounter.flops(config, heads, input.length()));
+    }
+
+    static HeadSelection heads(boolean mlm, boolean sop) {
+        if (mlm && sop) return HeadSelection.BOTH;
+        if (mlm) return HeadSelection.MLM;
+        return sop ? HeadSelection.SOP : HeadSelection.NONE;
+    }
+}

@@ -1,0 +1,306 @@
+package albertlab.viewmodel.live;
+
+import albertlab.core.config.SharingMode;
+import albertlab.core.io.CheckpointException;
+import albertlab.viewmodel.LatestOnlyRunner;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+/**
+ * The live page's state. Inputs are the model (a family and a sharing mode), the two sentences, the masked
+ * position and the repeat factor; every change re-runs the forward pass on the background executor and only the
+ * newest result is applied. Outputs are read-only properties the views bind to.
+ */
+public final class LiveModelViewModel {
+
+    public static final int TOP_K = 10;
+
+    private final LatestOnlyRunner forwardRunner;
+    private final LatestOnlyRunner loadRunner;
+    private final LatestOnlyRunner timingRunner;
+    private final ModelLoader loader;
+
+    private final ObservableList<ModelFamily> families = FXCollections.observableArrayList();
+    private final ObjectProperty<ModelFamily> family = new SimpleObjectProperty<>(this, "family");
+    private final ObjectProperty<SharingMode> sharingMode = new SimpleObjectProperty<>(this, "sharingMode");
+    private final ReadOnlyObjectWrapper<LiveModel> model = new ReadOnlyObjectWrapper<>(this, "model");
+    private final StringProperty first = new SimpleStringProperty(this, "first", "");
+    private final StringProperty second = new SimpleStringProperty(this, "second", "");
+    private final IntegerProperty maskedPosition = new SimpleIntegerProperty(this, "maskedPosition", -1);
+    private final IntegerProperty repeatFactor = new SimpleIntegerProperty(this, "repeatFactor", 1);
+
+    private final ReadOnlyObjectWrapper<LiveResult> result = new ReadOnlyObjectWrapper<>(this, "result");
+    private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper(this, "computing");
+    private final ReadOnlyStringWrapper computeError = new ReadOnlyStringWrapper(this, "computeError");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyObjectWrapper<LoadFailure> loadFailure = new ReadOnlyObjectWrapper<>(this, "loadFailure");
+    private final ReadOnlyObjectWrapper<List<Prediction>> predictions =
+            new ReadOnlyObjectWrapper<>(this, "predictions", List.of());
+    private final ReadOnlyObjectWrapper<SentenceOrder> sentenceOrder = new ReadOnlyObjectWrapper<>(this, "sentenceOrder");
+    private final ReadOnlyObjectWrapper<List<DynamicsCurve>> curves =
+            new ReadOnlyObjectWrapper<>(this, "curves", List.of());
+    private final ReadOnlyObjectWrapper<HeatmapData> hiddenCosine = new ReadOnlyObjectWrapper<>(this, "hiddenCosine");
+    private final ReadOnlyObjectWrapper<List<TimingRow>> timings = new ReadOnlyObjectWrapper<>(this, "timings", List.of());
+    private final ReadOnlyBooleanWrapper timing = new ReadOnlyBooleanWrapper(this, "timing");
+
+    private final AttentionViewModel attention = new AttentionViewModel();
+
+    /**
+     * @param background where forward passes, loading and timing run (AppContext.background in the app)
+     * @param uiThread   where results are applied (Platform::runLater in the app)
+     */
+    public LiveModelViewModel(Executor background, Executor uiThread, ModelLoader loader) {
+        this.forwardRunner = new LatestOnlyRunner(background, uiThread);
+        this.loadRunner = new LatestOnlyRunner(background, uiThread);
+        this.timingRunner = new LatestOnlyRunner(background, uiThread);
+        this.loader = loader;
+        attention.resultProperty().bind(result);
+
+        family.addListener((o, old, f) -> {
+            if (f != null && !f.modes().contains(sharingMode.get())) sharingMode.set(f.defaultMode());
+            updateModel();
+        });
+        sharingMode.addListener((o, a, b) -> updateModel());
+        model.addListener((o, a, b) -> {
+            maskedPosition.set(-1);
+            timings.set(List.of());
+            refresh();
+        });
+        first.addListener((o, a, b) -> textChanged());
+        second.addListener((o, a, b) -> textChanged());
+        maskedPosition.addListener((o, a, b) -> refresh());
+        repeatFactor.addListener((o, a, b) -> refresh());
+        result.addListener((o, a, r) -> derive(r));
+    }
+
+    private void updateModel() {
+        ModelFamily f = family.get();
+        model.set(f == null ? null : f.member(sharingMode.get()));
+    }
+
+    private void textChanged() {
+        timings.set(List.of());
+        if (maskedPosition.get() >= 0) {
+            maskedPosition.set(-1); // the tokens moved: the old position may now be another word
+        } else {
+            refresh();
+        }
+    }
+
+    /** Re-runs the forward pass for the current inputs; the newest request wins. */
+    public void refresh() {
+        LiveModel m = model.get();
+        if (m == null) return;
+        int repeat = Math.max(1, Math.min(LiveRequest.MAX_REPEAT_FACTOR, repeatFactor.get()));
+        LiveRequest request = new LiveRequest(m, first.get(), second.get(), maskedPosition.get(), repeat);
+        computing.set(true);
+        forwardRunner.submit(() -> LiveComputation.compute(request), r -> {
+            computing.set(false);
+            computeError.set(null);
+            result.set(r);
+        }, e -> {
+            computing.set(false);
+            computeError.set(messageOf(e));
+        });
+    }
+
+    private void derive(LiveResult r) {
+        if (r == null) {
+            predictions.set(List.of());
+            sentenceOrder.set(null);
+            curves.set(List.of());
+            hiddenCosine.set(null);
+            return;
+        }
+        int masked = r.input().maskedPosition();
+        float[][] logits = r.trace().mlmLogits();
+        predictions.set(masked >= 0 && logits != null
+                ? Probabilities.topK(logits[masked], TOP_K, r.model().tokenizer()) : List.of());
+        sentenceOrder.set(r.swappedSop() != null && r.trace().sopLogits() != null
+                ? SentenceOrder.of(r.trace().sopLogits(), r.swappedSop()) : null);
+        curves.set(DynamicsCurve.of(r));
+        hiddenCosine.set(HiddenStates.cosineHeatmap(r.dynamics()));
+    }
+
+    /** Masks the token at {@code position}, or unmasks it when it is the masked one. */
+    public void toggleMask(int position) {
+        maskedPosition.set(maskedPosition.get() == position ? -1 : position);
+    }
+
+    /** Puts sentence B first and A second. */
+    public void swapSentences() {
+        String a = first.get();
+        String b = second.get();
+        maskedPosition.set(-1);
+        first.set(b);
+        second.set(a);
+    }
+
+    /** Adds models (the built-in ones at start) and selects the first family added when none is selected. */
+    public void addFamilies(List<ModelFamily> added) {
+        families.addAll(added);
+        if (family.get() == null && !added.isEmpty()) family.set(added.get(0));
+    }
+
+    /** Creates the built-in models off the JavaFX thread, then adds them. */
+    public void loadBuiltIns(Supplier<List<ModelFamily>> factory) {
+        loading.set(true);
+        loadRunner.submit(factory, f -> {
+            loading.set(false);
+            addFamilies(f);
+        }, e -> {
+            loading.set(false);
+            loadFailure.set(new LoadFailure(null, messageOf(e)));
+        });
+    }
+
+    /**
+     * Loads a checkpoint folder off the JavaFX thread. On success it becomes the current model; on failure
+     * {@link #loadFailureProperty()} names the problem and the current model stays.
+     */
+    public void openFolder(Path folder) {
+        loading.set(true);
+        loadRunner.submit(() -> {
+            try {
+                return loader.load(folder);
+            } catch (CheckpointException e) {
+                throw new LoadException(e.getMessage(), e);
+            }
+        }, m -> {
+            loading.set(false);
+            ModelFamily f = ModelFamily.single(m);
+            families.add(f);
+            family.set(f);
+        }, e -> {
+            loading.set(false);
+            loadFailure.set(new LoadFailure(folder, messageOf(e)));
+        });
+    }
+
+    /** Times the current sentence through all four sharing modes of the current shape, off the JavaFX thread. */
+    public void timeSharingModes() {
+        LiveResult r = result.get();
+        if (r == null) return;
+        timing.set(true);
+        timingRunner.submit(() -> SharingTimer.time(r.model(), r.input().modelInput(), SharingTimer.RUNS), rows -> {
+            timing.set(false);
+            timings.set(rows);
+        }, e -> {
+            timing.set(false);
+            computeError.set(messageOf(e));
+        });
+    }
+
+    /** The dialog has shown the failure. */
+    public void clearLoadFailure() {
+        loadFailure.set(null);
+    }
+
+    static String messageOf(Throwable e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    private static final class LoadException extends RuntimeException {
+        LoadException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    public ObservableList<ModelFamily> families() {
+        return families;
+    }
+
+    public ObjectProperty<ModelFamily> familyProperty() {
+        return family;
+    }
+
+    public ObjectProperty<SharingMode> sharingModeProperty() {
+        return sharingMode;
+    }
+
+    public ReadOnlyObjectProperty<LiveModel> modelProperty() {
+        return model.getReadOnlyProperty();
+    }
+
+    public StringProperty firstProperty() {
+        return first;
+    }
+
+    public StringProperty secondProperty() {
+        return second;
+    }
+
+    public IntegerProperty maskedPositionProperty() {
+        return maskedPosition;
+    }
+
+    public IntegerProperty repeatFactorProperty() {
+        return repeatFactor;
+    }
+
+    public ReadOnlyObjectProperty<LiveResult> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty computingProperty() {
+        return computing.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty computeErrorProperty() {
+        return computeError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<LoadFailure> loadFailureProperty() {
+        return loadFailure.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<List<Prediction>> predictionsProperty() {
+        return predictions.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<SentenceOrder> sentenceOrderProperty() {
+        return sentenceOrder.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<List<DynamicsCurve>> curvesProperty() {
+        return curves.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<HeatmapData> hiddenCosineProperty() {
+        return hiddenCosine.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<List<TimingRow>> timingsProperty() {
+        return timings.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty timingProperty() {
+        return timing.getReadOnlyProperty();
+    }
+
+    public AttentionViewModel attention() {
+        return attention;
+    }
+}

@@ -1,0 +1,12 @@
+package albertlab.viewmodel.live;
+
+/**
+ * The SOP head's verdict for a pair as given (A then B) and swapped (B then A). Hugging Face's label 0 means
+ * "in the original order", 1 "swapped", so P(in order) is softmax(logits)[0].
+ */
+public record SentenceOrder(double givenInOrder, double swappedInOrder) {
+
+    public static SentenceOrder of(float[] given, float[] swapped) {
+        return new SentenceOrder(Probabilities.softmax(given)[0], Probabilities.softmax(swapped)[0]);
+    }
+}
