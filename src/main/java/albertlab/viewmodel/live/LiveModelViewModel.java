@@ -131,7 +131,7 @@ public final class LiveModelViewModel {
         }
         int masked = r.input().maskedPosition();
         float[][] logits = r.trace().mlmLogits();
-        predictions.set(masked >= 0 && logits != null
+        predictions.set(masked >= 0 && logits != null && r.model().hasMlmHead()
                 ? Probabilities.topK(logits[masked], TOP_K, r.model().tokenizer()) : List.of());
         sentenceOrder.set(r.swappedSop() != null && r.trace().sopLogits() != null
                 ? SentenceOrder.of(r.trace().sopLogits(), r.swappedSop()) : null);
