@@ -41,6 +41,7 @@ final class AttentionGridView extends VBox {
         Label hint = new Label();
         hint.textProperty().bind(i18n.bind("live.grid.hint"));
         hint.setWrapText(true);
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         hint.getStyleClass().add("note");
         grid.setId("attention-grid");
         grid.getStyleClass().add("attention-grid");

@@ -100,8 +100,10 @@ final class AttentionPane extends VBox {
         hover.setId("attention-hover");
         hover.getStyleClass().add("hover-readout");
         hover.setWrapText(true);
+        hover.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         verdict.setId("compare-verdict");
         verdict.setWrapText(true);
+        verdict.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         verdict.getStyleClass().add("verdict");
         verdict.visibleProperty().bind(compare.selectedProperty());
         verdict.managedProperty().bind(compare.selectedProperty());

@@ -50,7 +50,10 @@ final class ComputePane extends VBox {
 
         table.setId("timing-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPrefHeight(160);
+        table.setFixedCellSize(30);
+        // header and exactly the four modes: no empty rows below
+        table.setPrefHeight(30 * 4 + 34);
+        table.setMinHeight(30 * 4 + 34);
         table.setMaxWidth(980);
         table.getColumns().add(column("live.compute.col.mode",
                 r -> i18n.get("live.sharing." + r.mode().name()) + (r.current() ? "  ◀" : "")));
@@ -69,12 +72,14 @@ final class ComputePane extends VBox {
         Label explain = new Label();
         explain.textProperty().bind(i18n.bind("live.compute.explain"));
         explain.setWrapText(true);
+        explain.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         explain.getStyleClass().add("explain");
         explain.setMaxWidth(980);
         Label random = new Label();
         random.textProperty().bind(i18n.bind("live.compute.randomSiblings"));
         random.getStyleClass().add("note");
         random.setWrapText(true);
+        random.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         random.visibleProperty().bind(Bindings.createBooleanBinding(
                 () -> vm.modelProperty().get() != null && !vm.modelProperty().get().siblingsShareWeights(),
                 vm.modelProperty()));
@@ -94,6 +99,7 @@ final class ComputePane extends VBox {
         c.textProperty().bind(i18n.bind(key));
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         c.setSortable(false);
+        if (!key.endsWith(".mode")) c.setStyle("-fx-alignment: CENTER-RIGHT;");
         return c;
     }
 

@@ -53,6 +53,7 @@ final class DynamicsPane extends VBox {
         Label explain = new Label();
         explain.textProperty().bind(i18n.bind("live.dynamics.explain"));
         explain.setWrapText(true);
+        explain.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         explain.getStyleClass().add("explain");
 
         Label repeatLabel = new Label();
@@ -73,6 +74,7 @@ final class DynamicsPane extends VBox {
         noOverlay.getStyleClass().add("note");
         noOverlay.textProperty().bind(i18n.bind("live.dynamics.noOverlay"));
         noOverlay.setWrapText(true);
+        noOverlay.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         noOverlay.visibleProperty().bind(Bindings.createBooleanBinding(
                 () -> vm.modelProperty().get() != null && !vm.modelProperty().get().siblingsShareWeights(),
                 vm.modelProperty()));
@@ -122,9 +124,14 @@ final class DynamicsPane extends VBox {
         Label title = new Label();
         title.textProperty().bind(i18n.bind(key));
         title.getStyleClass().add("section-title");
-        javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new HBox(8, title, spacer, exportBar);
+        title.setWrapText(true);
+        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        title.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(title, Priority.ALWAYS);
+        exportBar.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox row = new HBox(8, title, exportBar);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return row;
     }
 
     private static double[] size(ChartViewer v) {

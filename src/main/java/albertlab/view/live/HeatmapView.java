@@ -126,7 +126,9 @@ public final class HeatmapView extends Region {
 
         double rowLabelW = decorated ? Math.min(MAX_LABEL, widest(d.rowLabels(), bold) + 8) : 0;
         double colLabelH = decorated ? Math.min(MAX_LABEL, widest(d.colLabels(), bold) + 8) : 0;
-        rowLabelW = decorated ? Math.max(rowLabelW, textWidth(rowAxis.get(), font) + 8) : 0;
+        // the corner names both axes; it must not run into the column labels
+        rowLabelW = decorated ? Math.max(rowLabelW, Math.max(textWidth(colAxis.get() + " →", font),
+                textWidth("↓ " + rowAxis.get(), font)) + 10) : 0;
         colLabelH = decorated ? Math.max(colLabelH, 2 * (LABEL_FONT + 4)) : 0;
         double legendW = decorated ? LEGEND : 0;
         double pad = decorated ? PAD : 0;

@@ -26,6 +26,18 @@ final class IndexChoice extends ComboBox<Integer> {
         this.itemKey = itemKey;
         this.meanKey = meanKey;
         setCellFactory(l -> new Cell());
+        // the button shows the converter's text while the value is not (yet) among the items
+        setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Integer v) {
+                return text(v);
+            }
+
+            @Override
+            public Integer fromString(String s) {
+                return null;
+            }
+        });
         setButtonCell(new Cell());
         setVisibleRowCount(14);
         valueProperty().addListener((o, a, v) -> {

@@ -14,9 +14,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.util.ArrayList;
@@ -76,8 +74,9 @@ final class InputPane extends VBox {
         chips.getStyleClass().add("chips");
         ScrollPane chipScroll = new ScrollPane(chips);
         chipScroll.setFitToWidth(true);
-        chipScroll.setPrefViewportHeight(64);
-        chipScroll.setMaxHeight(120);
+        // as tall as the chips, up to about three rows; longer inputs scroll
+        chips.heightProperty().addListener((o, a, h) -> chipScroll.setPrefViewportHeight(Math.min(h.doubleValue(), 96)));
+        chipScroll.setPrefViewportHeight(34);
         chipScroll.getStyleClass().add("chip-scroll");
 
         count.setId("token-count");
@@ -100,9 +99,7 @@ final class InputPane extends VBox {
                 : i18n.get("live.error", vm.computeErrorProperty().get()), vm.computeErrorProperty()));
         error.visibleProperty().bind(vm.computeErrorProperty().isNotNull());
         error.managedProperty().bind(error.visibleProperty());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox status = new HBox(12, count, unknown, truncated, mostlyUnknown, spacer, hint, computing);
+        FlowPane status = new FlowPane(14, 2, count, hint, computing, unknown, truncated, mostlyUnknown);
         status.getStyleClass().add("token-status");
 
         getChildren().addAll(boxes, chipScroll, status, error);

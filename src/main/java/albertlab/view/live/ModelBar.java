@@ -87,6 +87,7 @@ final class ModelBar extends VBox {
         Tooltip tip = new Tooltip();
         tip.textProperty().bind(i18n.bind("live.model.untrained.tip"));
         tip.setWrapText(true);
+        tip.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         tip.setMaxWidth(420);
         untrained.setTooltip(tip);
         untrained.visibleProperty().bind(Bindings.createBooleanBinding(

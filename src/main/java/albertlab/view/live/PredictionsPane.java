@@ -115,6 +115,7 @@ final class PredictionsPane extends HBox {
         Label l = new Label();
         l.textProperty().bind(i18n.bind(key));
         l.setWrapText(true);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         l.getStyleClass().add(style);
         return l;
     }
