@@ -10,9 +10,11 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
 
@@ -33,7 +35,7 @@ final class AttentionGridView extends VBox {
     private final ScrollPane scroll = new ScrollPane(grid);
     private final Runnable openLarge;
 
-    AttentionGridView(AttentionViewModel vm, I18n i18n, Runnable openLarge) {
+    AttentionGridView(AttentionViewModel vm, I18n i18n, ExportActions exports, Runnable openLarge) {
         this.vm = vm;
         this.i18n = i18n;
         this.openLarge = openLarge;
@@ -49,7 +51,10 @@ final class AttentionGridView extends VBox {
         grid.setVgap(4);
         scroll.setFitToWidth(true);
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        getChildren().addAll(hint, scroll);
+        HBox top = new HBox(12, hint, exports.forNode(grid, "attention-grid", this::csv));
+        HBox.setHgrow(hint, Priority.ALWAYS);
+        hint.setMaxWidth(Double.MAX_VALUE);
+        getChildren().addAll(top, scroll);
         vm.resultProperty().addListener((o, a, b) -> rebuild());
         vm.filterProperty().addListener((o, a, b) -> rebuild());
         vm.fullScaleProperty().addListener((o, a, b) -> rebuild());
@@ -123,6 +128,28 @@ final class AttentionGridView extends VBox {
                 v.setMaxSize(side, side);
             }
         }
+    }
+
+    /** Every probability of every layer application and head, one row each (long format). */
+    private List<List<String>> csv() {
+        LiveResult r = vm.resultProperty().get();
+        if (r == null) return null;
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("layer", "head", "query", "key", "probability"));
+        List<String> tokens = r.input().tokens();
+        var attentions = r.trace().attentions();
+        for (int l = 0; l < attentions.size(); l++) {
+            float[][][] att = attentions.get(l);
+            for (int a = 0; a < att.length; a++) {
+                for (int q = 0; q < att[a].length; q++) {
+                    for (int k = 0; k < att[a][q].length; k++) {
+                        rows.add(List.of(Integer.toString(l + 1), Integer.toString(a + 1), q + ":" + tokens.get(q),
+                                k + ":" + tokens.get(k), Float.toString(att[a][q][k])));
+                    }
+                }
+            }
+        }
+        return rows;
     }
 
     GridPane grid() {

@@ -108,9 +108,16 @@ final class AttentionPane extends VBox {
         verdict.visibleProperty().bind(compare.selectedProperty());
         verdict.managedProperty().bind(compare.selectedProperty());
 
+        HBox otherExport = exports.forHeatmap(other, "attention-compared",
+                () -> vm.comparedProperty().get() == null ? null
+                        : CsvTables.heatmap(vm.comparedProperty().get(), "query\\key"));
+        otherExport.visibleProperty().bind(compare.selectedProperty());
+        otherExport.managedProperty().bind(compare.selectedProperty());
         HBox bottom = new HBox(12, exports.forHeatmap(main, "attention",
                 () -> vm.shownProperty().get() == null ? null
-                        : CsvTables.heatmap(vm.shownProperty().get(), "query\\key")), hover);
+                        : CsvTables.heatmap(vm.shownProperty().get(), "query\\key")), hover, otherExport);
+        HBox.setHgrow(hover, Priority.ALWAYS);
+        hover.setMaxWidth(Double.MAX_VALUE);
         getChildren().addAll(controls, maps, verdict, bottom);
 
         main.hoveredCellProperty().addListener((o, a, c) -> showHover(main, c));

@@ -49,6 +49,11 @@ final class ExportActions {
         return buttons(name, path -> writeCanvas(view, path), csv);
     }
 
+    /** Buttons exporting any node as a PNG snapshot at 2× and a table as CSV. */
+    HBox forNode(javafx.scene.Node node, String name, Supplier<List<List<String>>> csv) {
+        return buttons(name, path -> Exports.writeNodePng(node, path, Exports.PNG_SCALE), csv);
+    }
+
     /** Buttons exporting a chart as PNG (drawn at 2×) and its data as CSV. */
     HBox forChart(Supplier<JFreeChart> chart, Supplier<double[]> size, String name,
                   Supplier<List<List<String>>> csv) {

@@ -151,6 +151,16 @@ final class InputPane extends VBox {
         return l;
     }
 
+    /** Marks the chips of a hovered query and key; -1 clears. */
+    void highlight(int query, int key) {
+        for (var node : chips.getChildren()) {
+            TokenChip c = (TokenChip) node.getUserData();
+            node.getStyleClass().removeAll("hot-query", "hot-key");
+            if (c.position() == query) node.getStyleClass().add("hot-query");
+            if (c.position() == key) node.getStyleClass().add("hot-key");
+        }
+    }
+
     FlowPane chips() {
         return chips;
     }

@@ -45,7 +45,7 @@ final class LiveModelView extends BorderPane {
         input = new InputPane(vm, i18n);
         attention = new AttentionPane(vm.attention(), i18n, exports);
         Tab attentionTab = tab("live.tab.attention", attention, "tab-attention");
-        grid = new AttentionGridView(vm.attention(), i18n, () -> tabs.getSelectionModel().select(attentionTab));
+        grid = new AttentionGridView(vm.attention(), i18n, exports, () -> tabs.getSelectionModel().select(attentionTab));
         dynamics = new DynamicsPane(vm, i18n, exports);
         predictions = new PredictionsPane(vm, i18n);
         compute = new ComputePane(vm, i18n);
@@ -59,6 +59,12 @@ final class LiveModelView extends BorderPane {
         setTop(top);
         setCenter(tabs);
 
+        // hovering a cell lights up its query and key among the token chips
+        attention.heatmap().hoveredCellProperty().addListener((o, a, c) -> {
+            var d = attention.heatmap().dataProperty().get();
+            if (c == null || d == null || c.row() >= d.rows() || c.col() >= d.cols()) input.highlight(-1, -1);
+            else input.highlight(d.rowPositions()[c.row()], d.colPositions()[c.col()]);
+        });
         vm.loadFailureProperty().addListener((o, a, f) -> {
             if (f != null) showLoadFailure(f);
         });

@@ -22,6 +22,7 @@ import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -217,6 +218,24 @@ class LiveModelPageTest {
                 .filter(r -> r instanceof DialogPane d && "load-error".equals(d.getId()))
                 .map(r -> (DialogPane) r)
                 .findFirst();
+    }
+
+    @Test
+    void theHeatmapExportsAsA2xPngAndItsMatrixAsCsv(FxRobot robot, @TempDir Path dir) throws Exception {
+        typeSentence(robot, "the cat");
+        robot.interact(() -> page.view().setExportTarget((owner, name, ext) -> dir.resolve(name + "." + ext)));
+        HeatmapView heatmap = robot.lookup("#attention-heatmap").queryAs(HeatmapView.class);
+        Node attentionTab = page.view().attention();
+        robot.clickOn(robot.from(attentionTab).lookup(".export").nth(0).queryButton());
+        robot.clickOn(robot.from(attentionTab).lookup(".export").nth(1).queryButton());
+        WaitForAsyncUtils.waitForFxEvents();
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(dir.resolve("attention.png").toFile());
+        assertEquals(Math.ceil(heatmap.getWidth() * 2), png.getWidth(), 1);
+        List<String> csv = java.nio.file.Files.readAllLines(dir.resolve("attention.csv"));
+        assertEquals("\uFEFFquery\\key,0:[CLS],1:the,2:cat,3:[SEP]", csv.get(0));
+        float p = result().trace().attentions().get(0)[0][1][2];
+        assertEquals(p, Float.parseFloat(csv.get(2).split(",")[3]), 1e-7);
+        assertEquals(5, csv.size());
     }
 
     @Test
