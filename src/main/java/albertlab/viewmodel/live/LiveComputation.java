@@ -38,16 +38,22 @@ public final class LiveComputation {
             }
         }
 
+        float[] given = null;
         float[] swapped = null;
         if (input.pair() && model.hasSopHead()) {
+            ForwardOptions sopOnly = new ForwardOptions(0, false, false);
+            // the verdict is about the sentences as written: a [MASK] in one of them must not sway it
+            given = input.maskedPosition() < 0 ? trace.sopLogits() : model.forward().forward(
+                    TokenizedInput.of(model.tokenizer(), model.maxTokens(), request.first(), request.second(), -1)
+                            .modelInput(), sopOnly).sopLogits();
             TokenizedInput other = TokenizedInput.of(model.tokenizer(), model.maxTokens(), request.second(),
                     request.first(), -1);
-            swapped = model.forward().forward(other.modelInput(), new ForwardOptions(0, false, false)).sopLogits();
+            swapped = model.forward().forward(other.modelInput(), sopOnly).sopLogits();
         }
 
         AlbertConfig config = model.config();
         HeadSelection heads = heads(model.hasMlmHead(), model.hasSopHead());
-        return new LiveResult(request, input, trace, dynamics, overlays, swapped,
+        return new LiveResult(request, input, trace, dynamics, overlays, given, swapped,
                 ParameterCounter.flops(config, heads, input.length()));
     }
 

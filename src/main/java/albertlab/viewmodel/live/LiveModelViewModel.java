@@ -133,8 +133,8 @@ public final class LiveModelViewModel {
         float[][] logits = r.trace().mlmLogits();
         predictions.set(masked >= 0 && logits != null && r.model().hasMlmHead()
                 ? Probabilities.topK(logits[masked], TOP_K, r.model().tokenizer()) : List.of());
-        sentenceOrder.set(r.swappedSop() != null && r.trace().sopLogits() != null
-                ? SentenceOrder.of(r.trace().sopLogits(), r.swappedSop()) : null);
+        sentenceOrder.set(r.swappedSop() != null && r.givenSop() != null
+                ? SentenceOrder.of(r.givenSop(), r.swappedSop()) : null);
         curves.set(DynamicsCurve.of(r));
         hiddenCosine.set(HiddenStates.cosineHeatmap(r.dynamics()));
     }

@@ -15,11 +15,13 @@ import java.util.Map;
  *                       applied again up to repeatFactor × L times
  * @param overlays       the same sentence through the same-weights siblings in other sharing modes (not shared and
  *                       all shared), with the same repeats; empty when the model has no such siblings
+ * @param givenSop       SOP logits [2] for the pair as written (without any [MASK]), or null (no pair or no SOP head)
  * @param swappedSop     SOP logits [2] for the pair with the sentences swapped, or null (no pair or no SOP head)
  * @param flops          matrix-product FLOPs of {@code trace}'s pass
  */
 public record LiveResult(LiveRequest request, TokenizedInput input, ForwardTrace trace, ForwardTrace dynamics,
-                         Map<SharingMode, ForwardTrace> overlays, float[] swappedSop, Flops flops) {
+                         Map<SharingMode, ForwardTrace> overlays, float[] givenSop, float[] swappedSop,
+                         Flops flops) {
 
     public LiveResult {
         overlays = Map.copyOf(overlays);

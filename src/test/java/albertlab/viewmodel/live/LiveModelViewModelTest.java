@@ -131,6 +131,18 @@ class LiveModelViewModelTest {
     }
 
     @Test
+    void aMaskedWordDoesNotSwayTheSopVerdict() {
+        LiveModelViewModel vm = vm();
+        vm.firstProperty().set("a dog");
+        vm.secondProperty().set("the cat");
+        double before = vm.sentenceOrderProperty().get().givenInOrder();
+        assertEquals(1 / (1 + Math.exp(2)), before, 1e-12); // "a" (10) > "cat" (6)
+        vm.toggleMask(1); // [MASK] (4) < "cat" (6) would flip the known SOP logits
+        assertEquals(4, vm.resultProperty().get().trace().input().ids()[1]);
+        assertEquals(before, vm.sentenceOrderProperty().get().givenInOrder());
+    }
+
+    @Test
     void aSingleSentenceHasNoSopVerdict() {
         LiveModelViewModel vm = vm();
         vm.firstProperty().set("the cat");
