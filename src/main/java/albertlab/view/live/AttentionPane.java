@@ -90,11 +90,23 @@ final class AttentionPane extends VBox {
                 filterLabel, filter, fullScale, compare, compareLayer);
         controls.getStyleClass().add("controls");
 
-        HBox.setHgrow(main, Priority.ALWAYS);
-        HBox.setHgrow(other, Priority.ALWAYS);
-        other.visibleProperty().bind(compare.selectedProperty());
-        other.managedProperty().bind(compare.selectedProperty());
-        HBox maps = new HBox(12, main, other);
+        Label mainTitle = new Label();
+        mainTitle.getStyleClass().add("subtitle");
+        mainTitle.textProperty().bind(i18n.bind(() -> layer.text(vm.layerProperty().get()) + " · "
+                + head.text(vm.headProperty().get()), vm.layerProperty(), vm.headProperty()));
+        Label otherTitle = new Label();
+        otherTitle.getStyleClass().add("subtitle");
+        otherTitle.textProperty().bind(i18n.bind(() -> compareLayer.text(vm.compareLayerProperty().get()) + " · "
+                + head.text(vm.headProperty().get()), vm.compareLayerProperty(), vm.headProperty()));
+        VBox mainBox = new VBox(2, mainTitle, main);
+        VBox otherBox = new VBox(2, otherTitle, other);
+        VBox.setVgrow(main, Priority.ALWAYS);
+        VBox.setVgrow(other, Priority.ALWAYS);
+        HBox.setHgrow(mainBox, Priority.ALWAYS);
+        HBox.setHgrow(otherBox, Priority.ALWAYS);
+        otherBox.visibleProperty().bind(compare.selectedProperty());
+        otherBox.managedProperty().bind(compare.selectedProperty());
+        HBox maps = new HBox(12, mainBox, otherBox);
         VBox.setVgrow(maps, Priority.ALWAYS);
 
         hover.setId("attention-hover");
