@@ -223,7 +223,7 @@ public final class ConfigJson {
             reader.endObject();
             StrictJson.expectEnd(reader);
         } catch (IOException | RuntimeException e) {
-            throw new CheckpointException(file, "is not valid JSON (" + CheckpointException.firstLine(e) + ")", e);
+            throw new CheckpointException(file, "is not valid JSON (" + StrictJson.problem(e) + ")", e);
         }
         return out;
     }

@@ -147,7 +147,7 @@ public final class Safetensors {
         } catch (IOException | RuntimeException e) {
             // Gson reports malformed JSON as MalformedJsonException (an IOException) or IllegalStateException
             throw new CheckpointException(file, "header is not valid JSON near " + at + " ("
-                    + CheckpointException.firstLine(e) + ")", e);
+                    + StrictJson.problem(e) + ")", e);
         }
         return entries;
     }

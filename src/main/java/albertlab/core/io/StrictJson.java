@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 final class StrictJson {
 
     private static final Pattern WHOLE = Pattern.compile("-?[0-9]{1,19}");
+    private static final Pattern LENIENT_ADVICE = Pattern.compile("Use JsonReader\\.set\\w+\\([\\w.]*\\) to accept ");
 
     private StrictJson() {
     }
@@ -58,6 +59,11 @@ final class StrictJson {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /** Gson's complaint in a user's words: its first line, without its advice to parse leniently. */
+    static String problem(Exception e) {
+        return LENIENT_ADVICE.matcher(CheckpointException.firstLine(e)).replaceFirst("");
     }
 
     /** Expects the document to end after the value just read. */
