@@ -294,6 +294,11 @@ public final class Safetensors {
             readFully(file, channel, buf, position);
             position += (long) n * width;
             buf.flip();
+            if (e.dtype == SafetensorsDtype.F32) {
+                buf.asFloatBuffer().get(out, done, n); // the view keeps the little-endian order
+                done += n;
+                continue;
+            }
             for (int i = 0; i < n; i++) {
                 out[done + i] = switch (e.dtype) {
                     case F32 -> buf.getFloat();
