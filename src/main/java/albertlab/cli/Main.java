@@ -25,6 +25,7 @@ public final class Main {
     static {
         register(new ParamsCommand());
         register(new PresetsCommand());
+        register(new TokenizeCommand());
     }
 
     private Main() {

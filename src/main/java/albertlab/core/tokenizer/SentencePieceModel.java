@@ -30,6 +30,7 @@ public final class SentencePieceModel {
     private final boolean treatWhitespaceAsSuffix;
     private final String normalizerName;
     private final PrecompiledCharsMap charsMap;
+    private final byte[] charsMapBlob;
     private final boolean addDummyPrefix;
     private final boolean removeExtraWhitespaces;
     private final boolean escapeWhitespaces;
@@ -46,6 +47,7 @@ public final class SentencePieceModel {
         this.treatWhitespaceAsSuffix = p.treatWhitespaceAsSuffix;
         this.normalizerName = p.normalizerName;
         this.charsMap = charsMap;
+        this.charsMapBlob = p.charsMap == null ? new byte[0] : p.charsMap;
         this.addDummyPrefix = p.addDummyPrefix;
         this.removeExtraWhitespaces = p.removeExtraWhitespaces;
         this.escapeWhitespaces = p.escapeWhitespaces;
@@ -160,6 +162,11 @@ public final class SentencePieceModel {
     /** The compiled normalization rules, or null when the model has none (identity). */
     public PrecompiledCharsMap charsMap() {
         return charsMap;
+    }
+
+    /** The charsmap as stored (what tokenizer.json carries in base64); empty when there is none. */
+    byte[] charsMapBlob() {
+        return charsMapBlob.clone();
     }
 
     public boolean addDummyPrefix() {
