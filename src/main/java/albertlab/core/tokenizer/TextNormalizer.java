@@ -103,9 +103,15 @@ interface TextNormalizer {
         public String normalize(String text) {
             StringBuilder out = new StringBuilder(text.length());
             for (int i = 0; i < text.length(); ) {
-                int cp = text.codePointAt(i);
-                CharClasses.appendLowerCase(out, cp);
-                i += Character.charCount(cp);
+                char c = text.charAt(i);
+                if (c < 0x80) {
+                    out.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+                    i++;
+                } else {
+                    int cp = text.codePointAt(i);
+                    CharClasses.appendLowerCase(out, cp);
+                    i += Character.charCount(cp);
+                }
             }
             return out.toString();
         }

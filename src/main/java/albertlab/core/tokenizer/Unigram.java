@@ -170,8 +170,12 @@ final class Unigram implements SubwordModel {
     }
 
     private Result backtrack(byte[] s, int[] startsAt, int[] bestId) {
-        List<String> tokens = new ArrayList<>();
-        List<Integer> idList = new ArrayList<>();
+        // walk back from the end, writing tokens from the back of arrays sized for the worst case
+        int n = 0;
+        for (int end = s.length; end > 0; end = startsAt[end]) n++;
+        String[] tokens = new String[n];
+        int[] ids = new int[n];
+        int at = n;
         int end = s.length;
         int unkEnd = -1;
         while (end > 0) {
@@ -181,27 +185,23 @@ final class Unigram implements SubwordModel {
                 if (unkEnd < 0) unkEnd = end;
             } else {
                 if (unkEnd >= 0) {
-                    tokens.add(new String(s, end, unkEnd - end, StandardCharsets.UTF_8));
-                    idList.add(unkId);
+                    at--;
+                    tokens[at] = new String(s, end, unkEnd - end, StandardCharsets.UTF_8);
+                    ids[at] = unkId;
                     unkEnd = -1;
                 }
-                tokens.add(pieces[id]);
-                idList.add(id);
+                at--;
+                tokens[at] = pieces[id];
+                ids[at] = id;
             }
             end = start;
         }
         if (unkEnd >= 0) {
-            tokens.add(new String(s, 0, unkEnd, StandardCharsets.UTF_8));
-            idList.add(unkId);
+            at--;
+            tokens[at] = new String(s, 0, unkEnd, StandardCharsets.UTF_8);
+            ids[at] = unkId;
         }
-        int n = tokens.size();
-        String[] t = new String[n];
-        int[] ids = new int[n];
-        for (int i = 0; i < n; i++) {
-            t[i] = tokens.get(n - 1 - i);
-            ids[i] = idList.get(n - 1 - i);
-        }
-        return new Result(t, ids);
+        return new Result(Arrays.copyOfRange(tokens, at, n), Arrays.copyOfRange(ids, at, n));
     }
 
     @Override
