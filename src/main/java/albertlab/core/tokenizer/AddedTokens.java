@@ -60,11 +60,6 @@ final class AddedTokens {
         return byContent.get(content);
     }
 
-    boolean isSpecial(int id) {
-        Token t = byId.get(id);
-        return t != null && t.special();
-    }
-
     /** Cuts the raw text at the added tokens (the normalized ones are matched later, by the caller). */
     List<Segment> split(String text) {
         List<Segment> out = new ArrayList<>();
@@ -117,10 +112,5 @@ final class AddedTokens {
             return t;
         }
         return null;
-    }
-
-    /** The added tokens matched against normalized text, with their normalized spelling. */
-    List<Token> normalizedTokens() {
-        return tokens.stream().filter(Token::normalized).toList();
     }
 }

@@ -124,11 +124,4 @@ final class ByteTrie {
     int value(int node) {
         return values[node];
     }
-
-    /** The value of an exact key, or -1. */
-    int get(byte[] key, int from, int to) {
-        int node = ROOT;
-        for (int i = from; i < to && node >= 0; i++) node = child(node, key[i] & 0xFF);
-        return node < 0 ? -1 : values[node];
-    }
 }

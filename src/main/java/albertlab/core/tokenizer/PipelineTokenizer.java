@@ -245,11 +245,6 @@ final class PipelineTokenizer implements Tokenizer {
         return description;
     }
 
-    /** The special tokens' ids that decoding can skip. */
-    boolean isSpecial(int id) {
-        return addedTokens.isSpecial(id) || normalizedAddedTokens.isSpecial(id);
-    }
-
     /** A small growable int array. */
     static final class IntArray {
         private int[] a = new int[32];

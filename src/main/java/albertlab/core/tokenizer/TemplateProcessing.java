@@ -44,14 +44,4 @@ record TemplateProcessing(List<Item> single, List<Item> pair) {
     int addedTokens(boolean isPair) {
         return (int) (isPair ? pair : single).stream().filter(Item::isSpecial).count();
     }
-
-    /** Human-readable, e.g. "[CLS] $A [SEP] $B [SEP]". */
-    String describe(boolean isPair) {
-        StringBuilder sb = new StringBuilder();
-        for (Item it : isPair ? pair : single) {
-            if (!sb.isEmpty()) sb.append(' ');
-            sb.append(it.isSpecial() ? it.token() : "$" + it.sequence());
-        }
-        return sb.toString();
-    }
 }

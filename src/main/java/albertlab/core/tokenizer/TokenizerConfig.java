@@ -13,7 +13,8 @@ import java.nio.file.Path;
 /**
  * The text-handling flags of a folder's {@code tokenizer_config.json}. Missing keys (and a missing file) give
  * albert-base-v2's values: lower-case, strip accents, collapse spaces. {@code stripAccents} null means "as
- * lower-casing" (BertTokenizer's rule).
+ * lower-casing" (BertTokenizer's rule). {@code removeSpace} is read but changes nothing: the fast tokenizer we
+ * follow always splits on whitespace, which collapses it, and so does SentencePiece's own normalizer.
  */
 record TokenizerConfig(boolean doLowerCase, boolean keepAccents, boolean removeSpace, Boolean stripAccents,
                        boolean tokenizeChineseChars, String source) {

@@ -93,7 +93,7 @@ final class Unigram implements SubwordModel {
                 max = Math.max(max, m.score(i));
             }
         }
-        return new Unigram(pieces, scores, inLattice, userDefined, m.unkId(), (float) (min - (float) UNK_PENALTY),
+        return new Unigram(pieces, scores, inLattice, userDefined, m.unkId(), min - (float) UNK_PENALTY,
                 true, max);
     }
 
@@ -223,10 +223,6 @@ final class Unigram implements SubwordModel {
     @Override
     public int unkId() {
         return unkId;
-    }
-
-    double score(int id) {
-        return scores[id];
     }
 
     @Override

@@ -20,7 +20,6 @@ final class WordPiece implements SubwordModel {
     private final ByteTrie continuations;
     private final String unkToken;
     private final int unkId;
-    private final String prefix;
     private final int maxInputCharsPerWord;
 
     /**
@@ -37,7 +36,6 @@ final class WordPiece implements SubwordModel {
         if (unk == null) throw new IllegalArgumentException("the unknown token " + unkToken + " is not in the vocabulary");
         this.unkToken = unkToken;
         this.unkId = unk;
-        this.prefix = prefix;
         this.maxInputCharsPerWord = maxInputCharsPerWord;
         List<String> starts = new ArrayList<>();
         List<String> conts = new ArrayList<>();
@@ -104,14 +102,6 @@ final class WordPiece implements SubwordModel {
     @Override
     public int unkId() {
         return unkId;
-    }
-
-    String unkToken() {
-        return unkToken;
-    }
-
-    String prefix() {
-        return prefix;
     }
 
     @Override
