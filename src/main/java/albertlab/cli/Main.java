@@ -26,6 +26,7 @@ public final class Main {
         register(new ParamsCommand());
         register(new PresetsCommand());
         register(new ForwardCommand());
+        register(new TokenizeCommand());
     }
 
     private Main() {
