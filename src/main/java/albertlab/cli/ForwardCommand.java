@@ -25,17 +25,6 @@ final class ForwardCommand implements Command {
     static final int MAX_REPEAT = 1000;
     static final int MAX_RUNS = 10_000;
 
-    /** Warnings go here (stderr), so that {@code --json} output stays pure JSON. */
-    private final PrintStream err;
-
-    ForwardCommand() {
-        this(System.err);
-    }
-
-    ForwardCommand(PrintStream err) {
-        this.err = err;
-    }
-
     private record Input(ModelInput input, List<String> tokens, boolean truncated) {
     }
 
@@ -75,7 +64,7 @@ final class ForwardCommand implements Command {
     }
 
     @Override
-    public void run(Arguments args, PrintStream out) throws Exception {
+    public void run(Arguments args, PrintStream out, PrintStream err) throws Exception {
         Path folder = Path.of(args.require("model"));
         boolean text = args.has("text");
         if (text == args.has("ids")) throw new UsageException("give either --text or --ids");
@@ -99,7 +88,7 @@ final class ForwardCommand implements Command {
 
         LoadedModel model = ModelFolder.load(folder);
         for (String w : model.warnings()) err.println("warning: " + w);
-        Input input = text ? fromText(model, args.get("text"), args.get("text-pair"))
+        Input input = text ? fromText(model, args.get("text"), args.get("text-pair"), err)
                 : fromIds(model, ids, mask, typeIds);
 
         ForwardOptions options = new ForwardOptions(repeat, json && !brief, true);
@@ -159,7 +148,8 @@ final class ForwardCommand implements Command {
         return new Input(new ModelInput(ids, typeIds, mask), tokens, false);
     }
 
-    private Input fromText(LoadedModel model, String text, String pair) throws UsageException {
+    private static Input fromText(LoadedModel model, String text, String pair, PrintStream err)
+            throws UsageException {
         if (!model.hasTokenizer()) {
             throw new UsageException("the model folder cannot read text: " + model.noTokenizerReason()
                     + "; give token ids with --ids instead");

@@ -66,7 +66,7 @@ public final class Main {
             return OK;
         }
         try {
-            command.run(Arguments.parse(rest, command.valuedOptions(), command.switches()), out);
+            command.run(Arguments.parse(rest, command.valuedOptions(), command.switches()), out, err);
             return OK;
         } catch (UsageException e) {
             err.println("albert-lab " + command.name() + ": " + e.getMessage());

@@ -59,7 +59,7 @@ final class TokenizeCommand implements Command {
     }
 
     @Override
-    public void run(Arguments args, PrintStream out) throws UsageException, CheckpointException {
+    public void run(Arguments args, PrintStream out, PrintStream err) throws UsageException, CheckpointException {
         Path path = Path.of(args.require("tokenizer"));
         String text = text(args, "text", "text-file", true);
         String pair = text(args, "text-pair", "text-pair-file", false);
