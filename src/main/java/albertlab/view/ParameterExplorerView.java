@@ -1,0 +1,461 @@
+package albertlab.view;
+
+import albertlab.core.config.Preset;
+import albertlab.core.config.ProjectionConvention;
+import albertlab.core.config.SharingMode;
+import albertlab.viewmodel.ExplorerReadouts;
+import albertlab.viewmodel.ExplorerTopic;
+import albertlab.viewmodel.I18n;
+import albertlab.viewmodel.ParameterExplorerViewModel;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableStringValue;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.Toggle;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.jfree.chart.fx.ChartViewer;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The Parameter Explorer: sizes on the left, live readouts and charts on the right, explanations in a side panel.
+ * Only binds to {@link ParameterExplorerViewModel} and draws; every number comes from the view model.
+ */
+public final class ParameterExplorerView extends BorderPane {
+
+    private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
+
+    private final ParameterExplorerViewModel vm;
+    private final I18n i18n;
+    private final List<ExplorerChart> charts;
+    private final TabPane chartTabs = new TabPane();
+    private final ExportActions exports;
+    private final Label fontProbe = new Label();
+    private ChartStyle style;
+    private boolean syncingPreset;
+
+    public ParameterExplorerView(ParameterExplorerViewModel vm, ChartStyle style, Supplier<Window> owner) {
+        this.vm = vm;
+        this.i18n = vm.i18n();
+        this.style = style;
+        this.exports = new ExportActions(i18n, owner);
+        setId("explorer");
+        getStyleClass().add("explorer");
+        charts = List.of(new BreakdownChart(i18n, style), new LayerSweepChart(i18n, style),
+                new ComputeChart(i18n, style));
+
+        ScrollPane left = new ScrollPane(controls());
+        left.setFitToWidth(true);
+        left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        left.getStyleClass().add("controls-scroll");
+        left.setMinWidth(Region.USE_PREF_SIZE);
+        setLeft(left);
+        setCenter(outputs());
+        ExplanationPanel explanation = new ExplanationPanel(vm.topicProperty(), i18n);
+        setRight(explanation);
+
+        vm.resultProperty().addListener((obs, old, r) -> charts.forEach(c -> c.update(r)));
+        i18n.localeProperty().addListener(x -> charts.forEach(ExplorerChart::relabel));
+        charts.forEach(c -> c.update(vm.result()));
+        followFontSize();
+    }
+
+    public ParameterExplorerViewModel viewModel() {
+        return vm;
+    }
+
+    // --- left: the controls ---
+
+    private Node controls() {
+        VBox box = new VBox(10);
+        box.setId("controls");
+        box.getStyleClass().add("controls");
+
+        box.getChildren().add(heading("explorer.section.preset", ExplorerTopic.PRESET));
+        box.getChildren().add(presetBox());
+
+        box.getChildren().add(heading("explorer.section.sizes", null));
+        GridPane grid = inputGrid();
+        InputRow[] rows = {
+                new InputRow(vm.vocab(), ExplorerTopic.VOCAB, vm.topicProperty(), i18n),
+                new InputRow(vm.embedding(), ExplorerTopic.EMBEDDING, vm.topicProperty(), i18n),
+                new InputRow(vm.hidden(), ExplorerTopic.HIDDEN, vm.topicProperty(), i18n),
+                new InputRow(vm.layers(), ExplorerTopic.LAYERS, vm.topicProperty(), i18n),
+                new InputRow(vm.heads(), ExplorerTopic.HEADS, vm.topicProperty(), i18n),
+                new InputRow(vm.intermediate(), ExplorerTopic.INTERMEDIATE, vm.topicProperty(), i18n)};
+        for (int i = 0; i < rows.length; i++) rows[i].addTo(grid, i);
+        rows[5].setDisable(vm.ffnLockedTo4HProperty());
+        CheckBox lock = new CheckBox();
+        lock.setId("lockFfn");
+        lock.textProperty().bind(i18n.bind("explorer.input.lockFfn"));
+        lock.selectedProperty().bindBidirectional(vm.ffnLockedTo4HProperty());
+        grid.add(lock, 1, rows.length, 3, 1);
+        box.getChildren().add(grid);
+
+        box.getChildren().add(heading("explorer.section.sharing", ExplorerTopic.SHARING));
+        box.getChildren().add(sharingButtons());
+
+        GridPane advanced = inputGrid();
+        InputRow groups = new InputRow(vm.groups(), ExplorerTopic.GROUPS, vm.topicProperty(), i18n);
+        groups.addTo(advanced, 0);
+        groups.setDisable(vm.groupsMatterBinding().not());
+        Label groupsHint = new Label();
+        groupsHint.textProperty().bind(i18n.bind("explorer.input.G.hint"));
+        groupsHint.getStyleClass().add("hint");
+        groupsHint.setWrapText(true);
+        advanced.add(groupsHint, 0, 1, 4, 1);
+        TitledPane adv = new TitledPane(null, advanced);
+        adv.setId("advanced");
+        adv.textProperty().bind(i18n.bind("explorer.section.advanced"));
+        adv.setExpanded(vm.groups().get() != 1);
+        box.getChildren().add(adv);
+
+        box.getChildren().add(heading("explorer.section.projection", ExplorerTopic.PROJECTION));
+        box.getChildren().add(projectionButtons());
+        return box;
+    }
+
+    private GridPane inputGrid() {
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(6);
+        ColumnConstraints name = new ColumnConstraints();
+        name.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints slider = new ColumnConstraints(110, 170, Double.MAX_VALUE);
+        slider.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(name, slider, new ColumnConstraints(), new ColumnConstraints());
+        return grid;
+    }
+
+    private Node heading(String key, ExplorerTopic topic) {
+        Label l = new Label();
+        l.textProperty().bind(i18n.bind(key));
+        l.getStyleClass().add("section-heading");
+        if (topic == null) return l;
+        HBox h = new HBox(6, l, InfoButton.create(topic, vm.topicProperty(), i18n));
+        h.setAlignment(Pos.CENTER_LEFT);
+        return h;
+    }
+
+    private Node presetBox() {
+        ComboBox<Preset> box = new ComboBox<>();
+        box.setId("presetBox");
+        box.getItems().setAll(vm.presets());
+        box.setMaxWidth(Double.MAX_VALUE);
+        box.setCellFactory(list -> new PresetCell());
+        box.setButtonCell(new PresetCell());
+        box.accessibleTextProperty().bind(i18n.bind("explorer.section.preset"));
+        box.setValue(vm.currentPresetProperty().get());
+        vm.currentPresetProperty().addListener((obs, old, p) -> {
+            syncingPreset = true;
+            box.setValue(p);
+            syncingPreset = false;
+        });
+        box.valueProperty().addListener((obs, old, p) -> {
+            if (!syncingPreset && p != null) vm.applyPreset(p);
+        });
+        return box;
+    }
+
+    /** Shows a preset's translated name; the empty cell says "custom". Follows a language switch. */
+    private final class PresetCell extends ListCell<Preset> {
+        @Override
+        protected void updateItem(Preset p, boolean empty) {
+            super.updateItem(p, empty);
+            textProperty().unbind();
+            if (p != null && !empty) {
+                textProperty().bind(i18n.bind("explorer.preset." + p.name()));
+            } else {
+                textProperty().bind(i18n.bind("explorer.preset.custom"));
+            }
+        }
+    }
+
+    private Node sharingButtons() {
+        ToggleGroup group = new ToggleGroup();
+        GridPane grid = new GridPane();
+        grid.setHgap(6);
+        grid.setVgap(6);
+        grid.setId("sharing");
+        SharingMode[] order = {SharingMode.NOT_SHARED, SharingMode.ALL_SHARED, SharingMode.SHARED_ATTENTION,
+                SharingMode.SHARED_FFN};
+        for (int i = 0; i < order.length; i++) {
+            ToggleButton b = new ToggleButton();
+            b.setId("sharing-" + order[i].cliName());
+            b.textProperty().bind(i18n.bind("explorer.sharing." + order[i].cliName()));
+            b.setUserData(order[i]);
+            b.setToggleGroup(group);
+            b.setMaxWidth(Double.MAX_VALUE);
+            GridPane.setHgrow(b, Priority.ALWAYS);
+            grid.add(b, i % 2, i / 2);
+        }
+        ColumnConstraints half = new ColumnConstraints();
+        half.setPercentWidth(50);
+        grid.getColumnConstraints().addAll(half, half);
+        bindToggles(group, vm.sharingProperty());
+        return grid;
+    }
+
+    private Node projectionButtons() {
+        ToggleGroup group = new ToggleGroup();
+        VBox box = new VBox(4);
+        box.setId("projection");
+        for (ProjectionConvention p : ProjectionConvention.values()) {
+            RadioButton b = new RadioButton();
+            String id = p == ProjectionConvention.HUGGING_FACE_ALWAYS ? "hf" : "original";
+            b.setId("projection-" + id);
+            b.textProperty().bind(i18n.bind("explorer.projection." + id));
+            b.setWrapText(true);
+            b.setUserData(p);
+            b.setToggleGroup(group);
+            box.getChildren().add(b);
+        }
+        bindToggles(group, vm.projectionProperty());
+        return box;
+    }
+
+    /** A toggle group that always has exactly the property's value selected, both ways. */
+    private static <T> void bindToggles(ToggleGroup group, javafx.beans.property.ObjectProperty<T> value) {
+        Runnable select = () -> group.getToggles().stream()
+                .filter(t -> t.getUserData() == value.get()).findFirst().ifPresent(group::selectToggle);
+        select.run();
+        value.addListener(x -> select.run());
+        group.selectedToggleProperty().addListener((obs, old, t) -> {
+            if (t == null) {
+                group.selectToggle(old); // a mode is always chosen
+            } else {
+                @SuppressWarnings("unchecked") T v = (T) ((Toggle) t).getUserData();
+                value.set(v);
+            }
+        });
+    }
+
+    // --- right: readouts and charts ---
+
+    private Node outputs() {
+        Label problem = banner("problem", vm.problemText());
+        Label warning = banner("warning", vm.warningText());
+        Label stale = banner("stale", i18n.bind(() -> vm.isStale()
+                ? i18n.get("explorer.stale", vm.readouts().shownConfig.get()) : "", vm.staleProperty(),
+                vm.readouts().shownConfig));
+
+        VBox readouts = new VBox(10, embeddingCard(), cardsRow());
+        readouts.setId("readouts");
+        readouts.getStyleClass().add("readouts");
+        vm.staleProperty().addListener((obs, o, s) -> readouts.pseudoClassStateChanged(STALE, s));
+
+        VBox chartsBox = new VBox(4, chartToolbar(), buildChartTabs());
+        VBox.setVgrow(chartsBox, Priority.ALWAYS);
+        vm.staleProperty().addListener((obs, o, s) -> chartsBox.pseudoClassStateChanged(STALE, s));
+        chartsBox.getStyleClass().add("charts");
+
+        VBox center = new VBox(8, problem, warning, stale, readouts, chartsBox, fontProbe);
+        center.setId("outputs");
+        center.getStyleClass().add("outputs");
+        fontProbe.setManaged(false);
+        fontProbe.setVisible(false);
+        return center;
+    }
+
+    private Label banner(String id, ObservableStringValue text) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().addAll("banner", id + "-banner");
+        l.textProperty().bind(text);
+        l.setWrapText(true);
+        l.setMaxWidth(Double.MAX_VALUE);
+        l.visibleProperty().bind(Bindings.isNotEmpty(l.textProperty()));
+        l.managedProperty().bind(l.visibleProperty());
+        return l;
+    }
+
+    private Node embeddingCard() {
+        ExplorerReadouts r = vm.readouts();
+        GridPane g = new GridPane();
+        g.setHgap(12);
+        g.setVgap(2);
+        g.addRow(0, caption("explorer.readout.bertEmbedding"), value("unfactorized", r.unfactorized, "formula"));
+        g.addRow(1, caption("explorer.readout.albertEmbedding"), value("factorized", r.factorized, "formula"));
+        Label saving = value("saving", r.saving, "saving");
+        VBox card = card("explorer.card.embedding", ExplorerTopic.FACTORIZATION, g, saving);
+        card.setId("card-embedding");
+        return card;
+    }
+
+    private Node cardsRow() {
+        ExplorerReadouts r = vm.readouts();
+        GridPane params = new GridPane();
+        params.setHgap(10);
+        params.setVgap(2);
+        params.addRow(0, caption("explorer.readout.this"), value("total", r.total, "big-number"),
+                value("totalShort", r.totalShort, "short-number"));
+        params.addRow(1, withInfo(caption("explorer.readout.twin"), ExplorerTopic.BERT_TWIN),
+                value("twinTotal", r.twinTotal, "number"), value("twinShort", r.twinShort, "short-number"));
+        Label ratio = value("twinRatio", r.twinRatio, "note");
+        VBox paramsCard = card("explorer.card.parameters", ExplorerTopic.TOTAL, params, ratio);
+
+        GridPane cost = new GridPane();
+        cost.setHgap(10);
+        cost.setVgap(2);
+        cost.addRow(0, new Label(), caption("explorer.readout.this"), caption("explorer.readout.twinShort"));
+        cost.addRow(1, withInfo(caption("explorer.readout.size"), ExplorerTopic.SIZE),
+                value("size", r.size, "number"), value("twinSize", r.twinSize, "number"));
+        cost.addRow(2, withInfo(caption("explorer.readout.flops"), ExplorerTopic.FLOPS),
+                value("flops", r.flops, "number"), value("twinFlops", r.twinFlops, "number"));
+        VBox costCard = card("explorer.card.cost", null, cost);
+
+        Label paperLabel = value("paperLabel", r.paperLabel, "big-number");
+        Label paperExact = value("paperExact", r.paperExact, "note");
+        Label paperReason = value("paperReason", r.paperReason, "note");
+        paperReason.setWrapText(true);
+        paperExact.setWrapText(true);
+        VBox paperCard = card("explorer.card.paper", ExplorerTopic.PAPER, paperLabel, paperExact, paperReason);
+        paperCard.setId("card-paper");
+
+        HBox row = new HBox(10, paramsCard, costCard, paperCard);
+        for (Node n : row.getChildren()) HBox.setHgrow(n, Priority.ALWAYS);
+        paramsCard.setMinWidth(Region.USE_PREF_SIZE);
+        costCard.setMinWidth(Region.USE_PREF_SIZE);
+        paperCard.setPrefWidth(260);
+        paperCard.setMinWidth(200);
+        return row;
+    }
+
+    private VBox card(String titleKey, ExplorerTopic topic, Node... content) {
+        Label title = new Label();
+        title.textProperty().bind(i18n.bind(titleKey));
+        title.getStyleClass().add("card-title");
+        VBox card = new VBox(4);
+        card.getChildren().add(topic == null ? title : withInfo(title, topic));
+        card.getChildren().addAll(content);
+        card.getStyleClass().add("card");
+        card.setMaxWidth(Double.MAX_VALUE);
+        return card;
+    }
+
+    private Node withInfo(Label label, ExplorerTopic topic) {
+        HBox h = new HBox(4, label, InfoButton.create(topic, vm.topicProperty(), i18n));
+        h.setAlignment(Pos.CENTER_LEFT);
+        return h;
+    }
+
+    private Label caption(String key) {
+        Label l = new Label();
+        l.textProperty().bind(i18n.bind(key));
+        l.getStyleClass().add("caption");
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private Label value(String id, ObservableStringValue text, String styleClass) {
+        Label l = new Label();
+        l.setId(id);
+        l.textProperty().bind(text);
+        l.getStyleClass().addAll("value", styleClass);
+        return l;
+    }
+
+    private Node chartToolbar() {
+        Button png = new Button();
+        png.setId("exportPng");
+        png.textProperty().bind(i18n.bind("explorer.export.png"));
+        png.setOnAction(e -> {
+            ExplorerChart c = currentChart();
+            exports.chooseAndWrite("explorer.export.pngTitle", c.fileStem() + ".png", "explorer.export.pngFilter",
+                    "png", this::exportChartPng);
+        });
+        Button csv = new Button();
+        csv.setId("exportCsv");
+        csv.textProperty().bind(i18n.bind("explorer.export.csv"));
+        csv.setOnAction(e -> exports.chooseAndWrite("explorer.export.csvTitle", "albert-parameters.csv",
+                "explorer.export.csvFilter", "csv", this::exportCsv));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button about = new Button();
+        about.setId("info-chart");
+        about.getStyleClass().add("link-button");
+        about.textProperty().bind(i18n.bind(() -> i18n.get("explorer.chart.about",
+                i18n.get(currentChart().topic().titleKey())), chartTabs.getSelectionModel().selectedIndexProperty()));
+        about.setOnAction(e -> vm.topicProperty().set(currentChart().topic()));
+        HBox bar = new HBox(8, about, spacer, png, csv);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private Node buildChartTabs() {
+        chartTabs.setId("charts");
+        chartTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        for (ExplorerChart c : charts) {
+            ChartViewer viewer = StaticChartViewer.of(c.chart());
+            viewer.setMinSize(200, 200);
+            Tab tab = new Tab(null, viewer);
+            tab.setId("tab-" + c.fileStem());
+            tab.textProperty().bind(i18n.bind(c.tabKey()));
+            chartTabs.getTabs().add(tab);
+        }
+        VBox.setVgrow(chartTabs, Priority.ALWAYS);
+        chartTabs.setMinHeight(260);
+        return chartTabs;
+    }
+
+    private ExplorerChart currentChart() {
+        return charts.get(Math.max(0, chartTabs.getSelectionModel().getSelectedIndex()));
+    }
+
+    public List<ExplorerChart> charts() {
+        return charts;
+    }
+
+    public TabPane chartTabs() {
+        return chartTabs;
+    }
+
+    // --- exports (paths given, so tests need no file chooser) ---
+
+    /** The selected chart as a PNG at twice its on-screen size (at least 900 × 560 logical pixels). */
+    public void exportChartPng(Path target) throws IOException {
+        ExplorerChart c = currentChart();
+        Node viewer = chartTabs.getSelectionModel().getSelectedItem().getContent();
+        int w = (int) Math.max(900, viewer.getLayoutBounds().getWidth());
+        int h = (int) Math.max(560, viewer.getLayoutBounds().getHeight());
+        Exports.writeChartPng(c.chart(), w, h, Exports.PNG_SCALE, target);
+    }
+
+    public void exportCsv(Path target) throws IOException {
+        Exports.writeCsv(vm.breakdownCsv(), target);
+    }
+
+    // --- chart fonts follow the page's font size (Ctrl+plus in the shell) ---
+
+    private void followFontSize() {
+        fontProbe.fontProperty().addListener((obs, old, f) -> {
+            if (f == null || Math.abs(f.getSize() - style.fontSize()) < 0.5) return;
+            style = style.withFontSize(f.getSize());
+            for (ExplorerChart c : charts) c.restyle(style);
+        });
+    }
+}
