@@ -1,6 +1,7 @@
 package albertlab.app;
 
 import albertlab.view.Exports;
+import albertlab.view.LabStyles;
 import albertlab.viewmodel.I18n;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
@@ -59,6 +60,7 @@ public final class AlbertLabApp extends Application {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         int w = options.widthOr((int) Math.min(StartOptions.DEFAULT_WIDTH, screen.getWidth()));
         int h = options.heightOr((int) Math.min(StartOptions.DEFAULT_HEIGHT, screen.getHeight()));
+        shell.setBaseFontSize(LabStyles.sizeFor(h));
         Scene scene = new Scene(shell, w, h);
         stage.setScene(scene);
         stage.setMinWidth(800);

@@ -50,6 +50,7 @@ public final class AppShell extends BorderPane {
     private final ReadOnlyObjectWrapper<LabPage> current = new ReadOnlyObjectWrapper<>(this, "current");
     private final DoubleProperty fontSize = new SimpleDoubleProperty(this, "fontSize", LabStyles.DEFAULT_SIZE);
     private final Runnable quit;
+    private double baseFontSize = LabStyles.DEFAULT_SIZE;
 
     public AppShell(AppContext context, List<LabPage> pages, Runnable quit) {
         if (pages.isEmpty()) throw new IllegalArgumentException("no pages");
@@ -87,6 +88,12 @@ public final class AppShell extends BorderPane {
 
     public DoubleProperty fontSizeProperty() {
         return fontSize;
+    }
+
+    /** The size Ctrl+0 returns to; also sets the current size. */
+    public void setBaseFontSize(double size) {
+        baseFontSize = size;
+        fontSize.set(size);
     }
 
     /**
@@ -186,7 +193,7 @@ public final class AppShell extends BorderPane {
         smaller.setOnAction(e -> zoom(-2));
         MenuItem normal = item("app.menu.normalText", "menu-normal");
         normal.setAccelerator(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN));
-        normal.setOnAction(e -> fontSize.set(LabStyles.DEFAULT_SIZE));
+        normal.setOnAction(e -> fontSize.set(baseFontSize));
         view.getItems().addAll(new SeparatorMenuItem(), next, previous, new SeparatorMenuItem(), larger, smaller,
                 normal);
 

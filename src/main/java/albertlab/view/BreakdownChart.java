@@ -3,6 +3,7 @@ package albertlab.view;
 import albertlab.viewmodel.ExplorerResult;
 import albertlab.viewmodel.ExplorerTopic;
 import albertlab.viewmodel.I18n;
+import albertlab.viewmodel.Numbers;
 import albertlab.viewmodel.StackedParts;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
@@ -53,6 +54,8 @@ public final class BreakdownChart implements ExplorerChart {
                 new DecimalFormat("#,##0.00")));
         NumberAxis axis = (NumberAxis) plot.getRangeAxis();
         axis.setNumberFormatOverride(new DecimalFormat("#,##0.#"));
+        plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(0.3f);
+        plot.getDomainAxis().setMaximumCategoryLabelLines(2);
         LegendTitle legend = chart.getLegend();
         legend.setPosition(RectangleEdge.BOTTOM);
     }
@@ -68,8 +71,12 @@ public final class BreakdownChart implements ExplorerChart {
         if (result == null) return;
         chart.setNotify(false);
         try {
-            fill(i18n.get("explorer.chart.twin"), result.twinParts());
-            fill(i18n.get("explorer.chart.this"), result.parts());
+            // the totals are part of the category names, so the names change with every update
+            data.clear();
+            fill(i18n.get("explorer.chart.twin") + ": " + Numbers.millions(result.bertTwin().total()),
+                    result.twinParts());
+            fill(i18n.get("explorer.chart.this") + ": " + Numbers.millions(result.breakdown().total()),
+                    result.parts());
         } finally {
             chart.setNotify(true);
         }

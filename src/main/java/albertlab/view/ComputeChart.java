@@ -5,6 +5,7 @@ import albertlab.viewmodel.ExplorerTopic;
 import albertlab.viewmodel.I18n;
 import albertlab.viewmodel.ModeCost;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.labels.StandardCategoryToolTipGenerator;
@@ -39,8 +40,12 @@ public final class ComputeChart implements ExplorerChart {
     public ComputeChart(I18n i18n, ChartStyle style) {
         this.i18n = i18n;
         CombinedDomainCategoryPlot plot = new CombinedDomainCategoryPlot(rows);
-        plot.add(new CategoryPlot(params, null, paramsAxis, paramsBars), 1);
-        plot.add(new CategoryPlot(flops, null, flopsAxis, flopsBars), 1);
+        for (CategoryPlot p : new CategoryPlot[]{new CategoryPlot(params, null, paramsAxis, paramsBars),
+                new CategoryPlot(flops, null, flopsAxis, flopsBars)}) {
+            // value axes below the bars: above them they would collide with the chart title
+            p.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
+            plot.add(p, 1);
+        }
         plot.setOrientation(PlotOrientation.HORIZONTAL); // panels side by side, row labels on the left
         plot.setGap(24);
         paramsAxis.setAutoRangeIncludesZero(true);

@@ -27,6 +27,7 @@ final class ExplanationPanel extends VBox {
         close.getStyleClass().add("close-button");
         close.accessibleTextProperty().bind(i18n.bind("explorer.explanation.close"));
         close.setOnAction(e -> topic.set(null));
+        close.setMinWidth(Button.USE_PREF_SIZE);
         HBox.setHgrow(title, Priority.ALWAYS);
         title.setMaxWidth(Double.MAX_VALUE);
         HBox header = new HBox(8, title, close);

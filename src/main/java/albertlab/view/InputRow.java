@@ -4,6 +4,7 @@ import albertlab.viewmodel.ExplorerTopic;
 import albertlab.viewmodel.I18n;
 import albertlab.viewmodel.IntInput;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -13,6 +14,8 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+
+import java.util.Set;
 
 /**
  * One size of the model as a row: its letter and name, a slider, a number field and a "?". The slider and the
@@ -28,7 +31,8 @@ final class InputRow {
     final TextField field = new TextField();
     final Button info;
 
-    InputRow(IntInput in, ExplorerTopic topic, ObjectProperty<ExplorerTopic> shown, I18n i18n) {
+    InputRow(IntInput in, ExplorerTopic topic, ObjectProperty<ExplorerTopic> shown, I18n i18n,
+             ObservableValue<Set<String>> flagged) {
         String sym = in.symbol();
         name.textProperty().bind(i18n.bind("explorer.input." + sym + ".label"));
         name.getStyleClass().add("input-name");
@@ -40,11 +44,11 @@ final class InputRow {
         slider.setBlockIncrement(in.sliderStep());
         slider.valueProperty().bindBidirectional(in.sliderProperty());
         slider.accessibleTextProperty().bind(name.textProperty());
-        slider.setMinWidth(90);
+        slider.setMinWidth(70);
         GridPane.setHgrow(slider, Priority.ALWAYS);
 
         field.setId("field-" + sym);
-        field.setPrefColumnCount(6);
+        field.setPrefColumnCount(5);
         field.setAlignment(Pos.CENTER_RIGHT);
         field.textProperty().bindBidirectional(in.textProperty());
         field.accessibleTextProperty().bind(name.textProperty());
@@ -58,11 +62,9 @@ final class InputRow {
                 e.consume();
             }
         });
-        Runnable mark = () -> field.pseudoClassStateChanged(INVALID,
-                in.textProblemProperty().get() != null || !in.inRange());
-        in.textProblemProperty().addListener(x -> mark.run());
-        in.valueProperty().addListener(x -> mark.run());
-        mark.run();
+        // red while this input takes part in a problem the view model reports
+        flagged.addListener((obs, old, set) -> field.pseudoClassStateChanged(INVALID, set.contains(sym)));
+        field.pseudoClassStateChanged(INVALID, flagged.getValue().contains(sym));
 
         info = InfoButton.create(topic, shown, i18n);
     }

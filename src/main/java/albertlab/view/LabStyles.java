@@ -21,6 +21,14 @@ public final class LabStyles {
     private LabStyles() {
     }
 
+    /**
+     * A text size for a window of this height: 15 px up to laptop screens, larger on full-HD and bigger screens,
+     * which are often projectors seen from the back of a room. Ctrl+plus/minus adjusts from there.
+     */
+    public static double sizeFor(double windowHeight) {
+        return windowHeight >= 1400 ? 20 : windowHeight >= 1000 ? 17 : DEFAULT_SIZE;
+    }
+
     /** Installs (or replaces) the app's stylesheets on a scene, with text at {@code sizePx}. */
     public static void install(Scene scene, double sizePx) {
         scene.getStylesheets().removeIf(s -> s.startsWith(DATA_PREFIX) || s.equals(LAB_CSS));

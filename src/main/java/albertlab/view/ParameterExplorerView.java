@@ -6,8 +6,11 @@ import albertlab.core.config.SharingMode;
 import albertlab.viewmodel.ExplorerReadouts;
 import albertlab.viewmodel.ExplorerTopic;
 import albertlab.viewmodel.I18n;
+import albertlab.viewmodel.IntInput;
 import albertlab.viewmodel.ParameterExplorerViewModel;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.value.ObservableStringValue;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
@@ -32,8 +35,10 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import javafx.util.StringConverter;
 import org.jfree.chart.fx.ChartViewer;
 
 import java.io.IOException;
@@ -55,6 +60,8 @@ public final class ParameterExplorerView extends BorderPane {
     private final TabPane chartTabs = new TabPane();
     private final ExportActions exports;
     private final Label fontProbe = new Label();
+    /** The page's text size in pixels, as CSS resolved it (the shell's Ctrl+plus/minus changes it). */
+    private final DoubleProperty fontSize = new SimpleDoubleProperty(LabStyles.DEFAULT_SIZE);
     private ChartStyle style;
     private boolean syncingPreset;
 
@@ -72,11 +79,13 @@ public final class ParameterExplorerView extends BorderPane {
         left.setFitToWidth(true);
         left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         left.getStyleClass().add("controls-scroll");
-        left.setMinWidth(Region.USE_PREF_SIZE);
+        left.setMinWidth(300);
         setLeft(left);
-        setCenter(outputs());
+        // the explanation floats over the right side instead of squeezing readouts and charts
         ExplanationPanel explanation = new ExplanationPanel(vm.topicProperty(), i18n);
-        setRight(explanation);
+        StackPane.setAlignment(explanation, Pos.TOP_RIGHT);
+        explanation.setMaxWidth(Region.USE_PREF_SIZE);
+        setCenter(new StackPane(outputs(), explanation));
 
         vm.resultProperty().addListener((obs, old, r) -> charts.forEach(c -> c.update(r)));
         i18n.localeProperty().addListener(x -> charts.forEach(ExplorerChart::relabel));
@@ -101,26 +110,27 @@ public final class ParameterExplorerView extends BorderPane {
         box.getChildren().add(heading("explorer.section.sizes", null));
         GridPane grid = inputGrid();
         InputRow[] rows = {
-                new InputRow(vm.vocab(), ExplorerTopic.VOCAB, vm.topicProperty(), i18n),
-                new InputRow(vm.embedding(), ExplorerTopic.EMBEDDING, vm.topicProperty(), i18n),
-                new InputRow(vm.hidden(), ExplorerTopic.HIDDEN, vm.topicProperty(), i18n),
-                new InputRow(vm.layers(), ExplorerTopic.LAYERS, vm.topicProperty(), i18n),
-                new InputRow(vm.heads(), ExplorerTopic.HEADS, vm.topicProperty(), i18n),
-                new InputRow(vm.intermediate(), ExplorerTopic.INTERMEDIATE, vm.topicProperty(), i18n)};
+                inputRow(vm.vocab(), ExplorerTopic.VOCAB),
+                inputRow(vm.embedding(), ExplorerTopic.EMBEDDING),
+                inputRow(vm.hidden(), ExplorerTopic.HIDDEN),
+                inputRow(vm.layers(), ExplorerTopic.LAYERS),
+                inputRow(vm.heads(), ExplorerTopic.HEADS),
+                inputRow(vm.intermediate(), ExplorerTopic.INTERMEDIATE)};
         for (int i = 0; i < rows.length; i++) rows[i].addTo(grid, i);
         rows[5].setDisable(vm.ffnLockedTo4HProperty());
         CheckBox lock = new CheckBox();
         lock.setId("lockFfn");
         lock.textProperty().bind(i18n.bind("explorer.input.lockFfn"));
         lock.selectedProperty().bindBidirectional(vm.ffnLockedTo4HProperty());
-        grid.add(lock, 1, rows.length, 3, 1);
+        lock.setWrapText(true);
+        grid.add(lock, 0, rows.length, 4, 1);
         box.getChildren().add(grid);
 
         box.getChildren().add(heading("explorer.section.sharing", ExplorerTopic.SHARING));
         box.getChildren().add(sharingButtons());
 
         GridPane advanced = inputGrid();
-        InputRow groups = new InputRow(vm.groups(), ExplorerTopic.GROUPS, vm.topicProperty(), i18n);
+        InputRow groups = inputRow(vm.groups(), ExplorerTopic.GROUPS);
         groups.addTo(advanced, 0);
         groups.setDisable(vm.groupsMatterBinding().not());
         Label groupsHint = new Label();
@@ -139,13 +149,17 @@ public final class ParameterExplorerView extends BorderPane {
         return box;
     }
 
+    private InputRow inputRow(IntInput input, ExplorerTopic topic) {
+        return new InputRow(input, topic, vm.topicProperty(), i18n, vm.flaggedInputsProperty());
+    }
+
     private GridPane inputGrid() {
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(6);
         ColumnConstraints name = new ColumnConstraints();
         name.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints slider = new ColumnConstraints(110, 170, Double.MAX_VALUE);
+        ColumnConstraints slider = new ColumnConstraints(80, 150, Double.MAX_VALUE);
         slider.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(name, slider, new ColumnConstraints(), new ColumnConstraints());
         return grid;
@@ -166,8 +180,18 @@ public final class ParameterExplorerView extends BorderPane {
         box.setId("presetBox");
         box.getItems().setAll(vm.presets());
         box.setMaxWidth(Double.MAX_VALUE);
-        box.setCellFactory(list -> new PresetCell());
-        box.setButtonCell(new PresetCell());
+        // names through a converter (the skin sets cell texts itself); a new converter repaints them in the
+        // new language, and the prompt says "custom" while the sizes match no preset
+        box.setConverter(presetNames());
+        i18n.localeProperty().addListener(x -> box.setConverter(presetNames()));
+        box.promptTextProperty().bind(i18n.bind("explorer.preset.custom"));
+        box.setButtonCell(new ListCell<>() { // the stock cell forgets the prompt once the value was set to null
+            @Override
+            protected void updateItem(Preset p, boolean empty) {
+                super.updateItem(p, empty);
+                setText(p == null || empty ? box.getPromptText() : box.getConverter().toString(p));
+            }
+        });
         box.accessibleTextProperty().bind(i18n.bind("explorer.section.preset"));
         box.setValue(vm.currentPresetProperty().get());
         vm.currentPresetProperty().addListener((obs, old, p) -> {
@@ -181,18 +205,18 @@ public final class ParameterExplorerView extends BorderPane {
         return box;
     }
 
-    /** Shows a preset's translated name; the empty cell says "custom". Follows a language switch. */
-    private final class PresetCell extends ListCell<Preset> {
-        @Override
-        protected void updateItem(Preset p, boolean empty) {
-            super.updateItem(p, empty);
-            textProperty().unbind();
-            if (p != null && !empty) {
-                textProperty().bind(i18n.bind("explorer.preset." + p.name()));
-            } else {
-                textProperty().bind(i18n.bind("explorer.preset.custom"));
+    private StringConverter<Preset> presetNames() {
+        return new StringConverter<>() {
+            @Override
+            public String toString(Preset p) {
+                return p == null ? null : vm.presetName(p);
             }
-        }
+
+            @Override
+            public Preset fromString(String s) {
+                return vm.presets().stream().filter(p -> vm.presetName(p).equals(s)).findFirst().orElse(null);
+            }
+        };
     }
 
     private Node sharingButtons() {
@@ -256,14 +280,15 @@ public final class ParameterExplorerView extends BorderPane {
 
     // --- right: readouts and charts ---
 
-    private Node outputs() {
+    private ScrollPane outputs() {
         Label problem = banner("problem", vm.problemText());
         Label warning = banner("warning", vm.warningText());
         Label stale = banner("stale", i18n.bind(() -> vm.isStale()
                 ? i18n.get("explorer.stale", vm.readouts().shownConfig.get()) : "", vm.staleProperty(),
                 vm.readouts().shownConfig));
 
-        VBox readouts = new VBox(10, embeddingCard(), cardsRow());
+        CardRows readouts = readoutGrid();
+        readouts.setMinHeight(Region.USE_PREF_SIZE); // wrapped text keeps its lines; the chart gives way
         readouts.setId("readouts");
         readouts.getStyleClass().add("readouts");
         vm.staleProperty().addListener((obs, o, s) -> readouts.pseudoClassStateChanged(STALE, s));
@@ -278,7 +303,13 @@ public final class ParameterExplorerView extends BorderPane {
         center.getStyleClass().add("outputs");
         fontProbe.setManaged(false);
         fontProbe.setVisible(false);
-        return center;
+        // when readouts and a readable chart do not both fit (large text, small screen), scroll rather than squash
+        ScrollPane scroll = new ScrollPane(center);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("outputs-scroll");
+        return scroll;
     }
 
     private Label banner(String id, ObservableStringValue text) {
@@ -288,25 +319,32 @@ public final class ParameterExplorerView extends BorderPane {
         l.textProperty().bind(text);
         l.setWrapText(true);
         l.setMaxWidth(Double.MAX_VALUE);
+        l.setMinHeight(Region.USE_PREF_SIZE);
         l.visibleProperty().bind(Bindings.isNotEmpty(l.textProperty()));
         l.managedProperty().bind(l.visibleProperty());
         return l;
     }
 
-    private Node embeddingCard() {
+    private VBox embeddingCard() {
         ExplorerReadouts r = vm.readouts();
         GridPane g = new GridPane();
         g.setHgap(12);
         g.setVgap(2);
-        g.addRow(0, caption("explorer.readout.bertEmbedding"), value("unfactorized", r.unfactorized, "formula"));
-        g.addRow(1, caption("explorer.readout.albertEmbedding"), value("factorized", r.factorized, "formula"));
+        Label unfactorized = value("unfactorized", r.unfactorized, "formula");
+        Label factorized = value("factorized", r.factorized, "formula");
+        unfactorized.setWrapText(true); // wrap rather than cut a formula short on a narrow window
+        factorized.setWrapText(true);
+        g.addRow(0, caption("explorer.readout.bertEmbedding"), unfactorized);
+        g.addRow(1, caption("explorer.readout.albertEmbedding"), factorized);
         Label saving = value("saving", r.saving, "saving");
+        saving.setWrapText(true);
         VBox card = card("explorer.card.embedding", ExplorerTopic.FACTORIZATION, g, saving);
         card.setId("card-embedding");
         return card;
     }
 
-    private Node cardsRow() {
+    /** Two rows of cards: the embedding formula beside the paper's figure, then parameters beside cost. */
+    private CardRows readoutGrid() {
         ExplorerReadouts r = vm.readouts();
         GridPane params = new GridPane();
         params.setHgap(10);
@@ -316,6 +354,7 @@ public final class ParameterExplorerView extends BorderPane {
         params.addRow(1, withInfo(caption("explorer.readout.twin"), ExplorerTopic.BERT_TWIN),
                 value("twinTotal", r.twinTotal, "number"), value("twinShort", r.twinShort, "short-number"));
         Label ratio = value("twinRatio", r.twinRatio, "note");
+        ratio.setWrapText(true);
         VBox paramsCard = card("explorer.card.parameters", ExplorerTopic.TOTAL, params, ratio);
 
         GridPane cost = new GridPane();
@@ -336,19 +375,15 @@ public final class ParameterExplorerView extends BorderPane {
         VBox paperCard = card("explorer.card.paper", ExplorerTopic.PAPER, paperLabel, paperExact, paperReason);
         paperCard.setId("card-paper");
 
-        HBox row = new HBox(10, paramsCard, costCard, paperCard);
-        for (Node n : row.getChildren()) HBox.setHgrow(n, Priority.ALWAYS);
-        paramsCard.setMinWidth(Region.USE_PREF_SIZE);
-        costCard.setMinWidth(Region.USE_PREF_SIZE);
-        paperCard.setPrefWidth(260);
-        paperCard.setMinWidth(200);
-        return row;
+        return new CardRows(List.of(new CardRows.Pair(embeddingCard(), paperCard, 68),
+                new CardRows.Pair(paramsCard, costCard, 50)), 52, fontSize);
     }
 
     private VBox card(String titleKey, ExplorerTopic topic, Node... content) {
         Label title = new Label();
         title.textProperty().bind(i18n.bind(titleKey));
         title.getStyleClass().add("card-title");
+        title.setWrapText(true);
         VBox card = new VBox(4);
         card.getChildren().add(topic == null ? title : withInfo(title, topic));
         card.getChildren().addAll(content);
@@ -398,8 +433,7 @@ public final class ParameterExplorerView extends BorderPane {
         Button about = new Button();
         about.setId("info-chart");
         about.getStyleClass().add("link-button");
-        about.textProperty().bind(i18n.bind(() -> i18n.get("explorer.chart.about",
-                i18n.get(currentChart().topic().titleKey())), chartTabs.getSelectionModel().selectedIndexProperty()));
+        about.textProperty().bind(i18n.bind("explorer.chart.about"));
         about.setOnAction(e -> vm.topicProperty().set(currentChart().topic()));
         HBox bar = new HBox(8, about, spacer, png, csv);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -418,7 +452,7 @@ public final class ParameterExplorerView extends BorderPane {
             chartTabs.getTabs().add(tab);
         }
         VBox.setVgrow(chartTabs, Priority.ALWAYS);
-        chartTabs.setMinHeight(260);
+        chartTabs.getStyleClass().add("chart-tabs");
         return chartTabs;
     }
 
@@ -453,6 +487,7 @@ public final class ParameterExplorerView extends BorderPane {
 
     private void followFontSize() {
         fontProbe.fontProperty().addListener((obs, old, f) -> {
+            if (f != null) fontSize.set(f.getSize());
             if (f == null || Math.abs(f.getSize() - style.fontSize()) < 0.5) return;
             style = style.withFontSize(f.getSize());
             for (ExplorerChart c : charts) c.restyle(style);

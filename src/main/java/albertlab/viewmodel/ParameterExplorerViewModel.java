@@ -20,6 +20,8 @@ import javafx.beans.property.SimpleObjectProperty;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import static albertlab.viewmodel.IntInput.Scale.LINEAR;
@@ -61,6 +63,7 @@ public final class ParameterExplorerViewModel {
     private final ReadOnlyObjectWrapper<List<Message>> warnings =
             new ReadOnlyObjectWrapper<>(this, "warnings", List.of());
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale");
+    private final ReadOnlyObjectWrapper<Set<String>> flagged = new ReadOnlyObjectWrapper<>(this, "flagged", Set.of());
     private final ReadOnlyObjectWrapper<Preset> currentPreset = new ReadOnlyObjectWrapper<>(this, "currentPreset");
     private final BooleanBinding groupsMatter = sharing.isNotEqualTo(SharingMode.NOT_SHARED);
     private final ExplorerReadouts readouts;
@@ -190,6 +193,11 @@ public final class ParameterExplorerViewModel {
         return warnings.getReadOnlyProperty();
     }
 
+    /** Letters of the inputs a current problem is about (both H and A when A does not divide H). */
+    public ReadOnlyObjectProperty<Set<String>> flaggedInputsProperty() {
+        return flagged.getReadOnlyProperty();
+    }
+
     public StringBinding problemText() {
         return joined(problems);
     }
@@ -231,11 +239,14 @@ public final class ParameterExplorerViewModel {
         if (batchDepth > 0) return;
         List<Message> fatal = new ArrayList<>();
         List<Message> remarks = new ArrayList<>();
+        Set<String> marked = new TreeSet<>();
         for (IntInput in : inputs) {
             Message textProblem = in.textProblemProperty().get();
             if (textProblem != null) {
                 fatal.add(textProblem);
+                marked.add(in.symbol());
             } else if (!in.inRange() && (in != groups || groupsMatter.get())) {
+                marked.add(in.symbol());
                 fatal.add(Message.of("explorer.problem.range", in.symbol(), IntInput.format(in.min()),
                         IntInput.format(in.max()), IntInput.format(in.get())));
             }
@@ -250,7 +261,9 @@ public final class ParameterExplorerViewModel {
             Message m = explain(p, c);
             if (m == null || (rangeProblems && isSizeKind(p))) continue;
             (p.kind().fatal() ? fatal : remarks).add(m);
+            if (p.kind().fatal()) marked.addAll(inputsOf(p.kind()));
         }
+        flagged.set(Set.copyOf(marked));
         candidate.set(c);
         problems.set(List.copyOf(fatal));
         warnings.set(List.copyOf(remarks));
@@ -262,6 +275,15 @@ public final class ParameterExplorerViewModel {
             stale.set(result.get() != null);
             currentPreset.set(null);
         }
+    }
+
+    private static List<String> inputsOf(ConfigProblem.Kind kind) {
+        return switch (kind) {
+            case HIDDEN_NOT_DIVISIBLE_BY_HEADS -> List.of("H", "A");
+            case LAYERS_NOT_DIVISIBLE_BY_GROUPS, MORE_GROUPS_THAN_LAYERS -> List.of("L", "G");
+            case EMBEDDING_LARGER_THAN_HIDDEN -> List.of("E", "H");
+            case NOT_POSITIVE, TOO_LARGE -> List.of();
+        };
     }
 
     private static boolean isSizeKind(ConfigProblem p) {
