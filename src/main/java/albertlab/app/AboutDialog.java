@@ -4,6 +4,7 @@ import albertlab.view.LabFonts;
 import albertlab.view.LabStyles;
 import albertlab.viewmodel.I18n;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
@@ -17,7 +18,9 @@ final class AboutDialog {
     }
 
     static Alert create(I18n i18n, Window owner) {
-        Alert alert = new Alert(Alert.AlertType.NONE, null, ButtonType.CLOSE);
+        // our own button text: JavaFX would label its stock buttons in the JVM's language, not the app's
+        Alert alert = new Alert(Alert.AlertType.NONE, null,
+                new ButtonType(i18n.get("app.close"), ButtonBar.ButtonData.CANCEL_CLOSE));
         alert.setTitle(i18n.get("app.about.title"));
         alert.setHeaderText(i18n.get("app.title") + " " + AppInfo.VERSION);
         Label blurb = new Label(i18n.get("app.about.blurb"));

@@ -2,6 +2,7 @@ package albertlab.view;
 
 import albertlab.viewmodel.I18n;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -51,7 +52,7 @@ final class ExportActions {
     void showError(Path target, Exception e) {
         String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         Alert alert = new Alert(Alert.AlertType.ERROR, i18n.get("explorer.export.failed", target, reason),
-                ButtonType.OK);
+                new ButtonType(i18n.get("app.ok"), ButtonBar.ButtonData.OK_DONE));
         alert.setHeaderText(i18n.get("explorer.export.failedHeader"));
         alert.setTitle(i18n.get("app.title"));
         Window w = owner.get();

@@ -43,7 +43,9 @@ import org.jfree.chart.fx.ChartViewer;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -64,6 +66,8 @@ public final class ParameterExplorerView extends BorderPane {
     private final DoubleProperty fontSize = new SimpleDoubleProperty(LabStyles.DEFAULT_SIZE);
     private ChartStyle style;
     private boolean syncingPreset;
+    /** Charts whose datasets are behind the view model's result. */
+    private final Set<ExplorerChart> chartsBehind = new HashSet<>();
 
     public ParameterExplorerView(ParameterExplorerViewModel vm, ChartStyle style, Supplier<Window> owner) {
         this.vm = vm;
@@ -87,8 +91,14 @@ public final class ParameterExplorerView extends BorderPane {
         explanation.setMaxWidth(Region.USE_PREF_SIZE);
         setCenter(new StackPane(outputs(), explanation));
 
-        vm.resultProperty().addListener((obs, old, r) -> charts.forEach(c -> c.update(r)));
+        // only the chart on screen follows every change; a hidden one catches up when its tab is chosen, so a
+        // slider drag repaints one chart per step instead of three
+        vm.resultProperty().addListener((obs, old, r) -> {
+            chartsBehind.addAll(charts);
+            refreshShownChart();
+        });
         i18n.localeProperty().addListener(x -> charts.forEach(ExplorerChart::relabel));
+        chartTabs.getSelectionModel().selectedIndexProperty().addListener(x -> refreshShownChart());
         charts.forEach(c -> c.update(vm.result()));
         followFontSize();
     }
@@ -454,6 +464,11 @@ public final class ParameterExplorerView extends BorderPane {
         VBox.setVgrow(chartTabs, Priority.ALWAYS);
         chartTabs.getStyleClass().add("chart-tabs");
         return chartTabs;
+    }
+
+    private void refreshShownChart() {
+        ExplorerChart shown = currentChart();
+        if (chartsBehind.remove(shown)) shown.update(vm.result());
     }
 
     private ExplorerChart currentChart() {

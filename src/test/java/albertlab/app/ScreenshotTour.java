@@ -30,6 +30,8 @@ public final class ScreenshotTour {
     private Scene scene;
     private AppShell shell;
     private ParameterExplorerView view;
+    private javafx.scene.control.Alert about;
+    private I18n i18nNow;
 
     private ScreenshotTour(Path out) {
         this.out = out;
@@ -78,7 +80,39 @@ public final class ScreenshotTour {
             view.chartTabs().getSelectionModel().select(1);
         });
         shot(stem + "-large-text");
+        if (size.startsWith("1280")) {
+            steps.add(() -> {
+                shell.fontSizeProperty().set(shell.fontSizeProperty().get() - 6);
+                about = AboutDialog.create(shell.pages().isEmpty() ? null : i18n(), stage);
+                about.show();
+            });
+            steps.add(() -> {
+                windowShot(about.getDialogPane().getScene(), stem + "-about");
+                about.close();
+                ((javafx.scene.control.ComboBox<?>) scene.lookup("#presetBox")).show();
+            });
+            steps.add(() -> {
+                for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+                    if (w instanceof javafx.stage.PopupWindow && w.isShowing()) windowShot(w.getScene(), stem + "-presets");
+                }
+                ((javafx.scene.control.ComboBox<?>) scene.lookup("#presetBox")).hide();
+            });
+        }
         steps.add(() -> stage.close());
+    }
+
+    private I18n i18n() {
+        return i18nNow;
+    }
+
+    private void windowShot(Scene s, String name) {
+        try {
+            Path file = out.resolve(name + ".png");
+            Exports.writeNodePng(s.getRoot(), file, 1.0);
+            System.out.println("wrote " + file);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void shot(String name) {
@@ -96,6 +130,7 @@ public final class ScreenshotTour {
     private void open(String size, Locale locale) {
         String[] wh = size.split("x");
         I18n i18n = new I18n(locale);
+        i18nNow = i18n;
         stage = new Stage();
         AppContext ctx = new AppContext(i18n, Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r);

@@ -15,6 +15,10 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.ui.Layer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +70,17 @@ class ParameterExplorerViewTest {
     }
 
     @Test
+    void aChartOnAHiddenTabCatchesUpWhenItsTabIsChosen(FxRobot robot) {
+        Slider layers = robot.lookup("#slider-L").queryAs(Slider.class);
+        robot.interact(layers::requestFocus);
+        robot.type(KeyCode.RIGHT, 3);
+        robot.clickOn("Adding layers");
+        XYPlot params = ((CombinedDomainXYPlot) view.charts().get(1).chart().getXYPlot()).getSubplots().get(0);
+        ValueMarker marker = (ValueMarker) params.getDomainMarkers(Layer.BACKGROUND).iterator().next();
+        assertEquals(15.0, marker.getValue());
+    }
+
+    @Test
     void draggingTheVocabularySliderChangesTheFormulaAndTotal(FxRobot robot) {
         String before = label(robot, "#total");
         robot.drag("#slider-V .thumb").moveBy(-60, 0).drop();
@@ -98,7 +113,7 @@ class ParameterExplorerViewTest {
         robot.doubleClickOn("#field-A").write("7").type(KeyCode.ENTER);
         Label problem = robot.lookup("#problem").queryAs(Label.class);
         assertTrue(problem.isVisible());
-        assertTrue(problem.getText().startsWith("H = 768 cannot be split into A = 7 heads"), problem.getText());
+        assertTrue(problem.getText().replace('\u00a0', ' ').startsWith("H = 768 cannot be split into A = 7 heads"), problem.getText());
         assertTrue(robot.lookup("#stale").queryAs(Label.class).isVisible());
         assertEquals("11,683,584", label(robot, "#total"), "the last good number stays");
         assertTrue(field(robot, "A").getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName()
@@ -147,6 +162,6 @@ class ParameterExplorerViewTest {
     }
 
     private static String label(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
+        return robot.lookup(id).queryAs(Label.class).getText().replace('\u00a0', ' ');
     }
 }
