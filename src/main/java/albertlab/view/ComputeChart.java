@@ -13,6 +13,7 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.CombinedDomainCategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 import java.awt.Color;
@@ -58,6 +59,8 @@ public final class ComputeChart implements ExplorerChart {
     @Override
     public void restyle(ChartStyle style) {
         style.apply(chart);
+        // side-by-side panels start a little above their area: keep them clear of the title
+        chart.getPlot().setInsets(new RectangleInsets(style.fontSize(), 4, 4, 8));
         DecimalFormat f = new DecimalFormat("#,##0.#");
         paramsAxis.setNumberFormatOverride(f);
         flopsAxis.setNumberFormatOverride(f);
