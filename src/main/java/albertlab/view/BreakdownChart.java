@@ -7,6 +7,7 @@ import albertlab.viewmodel.Numbers;
 import albertlab.viewmodel.StackedParts;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.labels.StandardCategoryToolTipGenerator;
 import org.jfree.chart.plot.CategoryPlot;
@@ -46,6 +47,7 @@ public final class BreakdownChart implements ExplorerChart {
     public void restyle(ChartStyle style) {
         style.apply(chart);
         CategoryPlot plot = chart.getCategoryPlot();
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT); // below the bars, clear of the title
         BarRenderer r = (BarRenderer) plot.getRenderer();
         for (int i = 0; i < PART_COLOURS.length; i++) r.setSeriesPaint(i, PART_COLOURS[i]);
         r.setMaximumBarWidth(0.32);

@@ -4,6 +4,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
 import org.jfree.chart.plot.DefaultDrawingSupplier;
 import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleInsets;
 
 import java.awt.BasicStroke;
@@ -92,7 +93,11 @@ public final class ChartStyle {
 
     /** Applies the theme; set series colours and strokes after this call (the theme resets them). */
     public void apply(JFreeChart chart) {
+        // a title made later by chart.setTitle(String) would get JFreeChart's default font, which cannot draw
+        // Chinese with every JDK: make it now so the theme gives it our family
+        if (chart.getTitle() == null) chart.setTitle(new TextTitle(""));
         theme().apply(chart);
+        chart.getTitle().setPadding(new RectangleInsets(2, 2, fontSize * 0.4, 2));
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(true);
         chart.setPadding(new RectangleInsets(6, 6, 6, 12));
