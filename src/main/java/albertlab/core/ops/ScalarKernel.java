@@ -1,0 +1,252 @@
+package albertlab.core.ops;
+
+import java.util.Arrays;
+
+/**
+ * Plain Java loops, for a JVM started without the Vector API module (the command line's {@code java -jar}).
+ *
+ * <p>Products: C2 vectorizes {@code acc[c] += a * row[c]} only when both arrays are indexed from 0 by the loop
+ * variable, so B is packed as one small array per (panel, k) row and every tile accumulates four rows of C in
+ * four panel-wide arrays. Reductions keep four partial sums to break the add latency chain.
+ */
+final class ScalarKernel implements Kernel {
+
+    /** Panel width: 128 columns keeps four accumulators in L1 and gives 6 panels to split at N = 768. */
+    static final int PANEL = 128;
+
+    @Override
+    public String name() {
+        return "scalar";
+    }
+
+    @Override
+    public PackedMatrix pack(float[] source, int offset, int stride, int k, int n, boolean transposed, float[] bias) {
+        int width = Math.min(PANEL, n);
+        int panels = (n + width - 1) / width;
+        float[][] rows = new float[panels * k][width];
+        for (int p = 0; p < panels; p++) {
+            for (int kk = 0; kk < k; kk++) {
+                float[] row = rows[p * k + kk];
+                int cols = Math.min(width, n - p * width);
+                for (int c = 0; c < cols; c++) {
+                    int j = p * width + c;
+                    row[c] = transposed ? source[offset + j * stride + kk] : source[offset + kk * stride + j];
+                }
+            }
+        }
+        return new PackedMatrix(this, k, n, width, null, rows, PackedMatrix.padBias(bias, n, width));
+    }
+
+    @Override
+    public PreparedRows prepareRows(float[] a, int offset, int stride, int m, int k) {
+        return new PreparedRows(m, k, a, offset, stride, 0);
+    }
+
+    @Override
+    public void multiply(PreparedRows a, PackedMatrix b, float[] c, int cOffset, int cStride, int panelFrom,
+                         int panelTo) {
+        if (a.k != b.k) throw new IllegalArgumentException("inner sizes differ: " + a.k + " vs " + b.k);
+        int w = b.panelWidth;
+        int k = b.k;
+        float[] ad = a.data;
+        float[] acc0 = new float[w];
+        float[] acc1 = new float[w];
+        float[] acc2 = new float[w];
+        float[] acc3 = new float[w];
+        for (int p = panelFrom; p < panelTo; p++) {
+            int j = p * w;
+            int cols = Math.min(w, b.n - j);
+            int i = 0;
+            for (; i + 4 <= a.m; i += 4) {
+                start(acc0, b.bias, j);
+                start(acc1, b.bias, j);
+                start(acc2, b.bias, j);
+                start(acc3, b.bias, j);
+                int r0 = a.offset + i * a.stride;
+                int r1 = r0 + a.stride;
+                int r2 = r1 + a.stride;
+                int r3 = r2 + a.stride;
+                for (int kk = 0; kk < k; kk++) {
+                    float a0 = ad[r0 + kk];
+                    float a1 = ad[r1 + kk];
+                    float a2 = ad[r2 + kk];
+                    float a3 = ad[r3 + kk];
+                    float[] row = b.rows[p * k + kk];
+                    for (int cc = 0; cc < row.length; cc++) {
+                        float bv = row[cc];
+                        acc0[cc] += a0 * bv;
+                        acc1[cc] += a1 * bv;
+                        acc2[cc] += a2 * bv;
+                        acc3[cc] += a3 * bv;
+                    }
+                }
+                int o = cOffset + i * cStride + j;
+                System.arraycopy(acc0, 0, c, o, cols);
+                System.arraycopy(acc1, 0, c, o + cStride, cols);
+                System.arraycopy(acc2, 0, c, o + 2 * cStride, cols);
+                System.arraycopy(acc3, 0, c, o + 3 * cStride, cols);
+            }
+            for (; i < a.m; i++) {
+                start(acc0, b.bias, j);
+                int r0 = a.offset + i * a.stride;
+                for (int kk = 0; kk < k; kk++) {
+                    float a0 = ad[r0 + kk];
+                    float[] row = b.rows[p * k + kk];
+                    for (int cc = 0; cc < row.length; cc++) acc0[cc] += a0 * row[cc];
+                }
+                System.arraycopy(acc0, 0, c, cOffset + i * cStride + j, cols);
+            }
+        }
+    }
+
+    private static void start(float[] acc, float[] bias, int from) {
+        if (bias == null) Arrays.fill(acc, 0f);
+        else System.arraycopy(bias, from, acc, 0, acc.length);
+    }
+
+    @Override
+    public float sum(float[] x, int offset, int n) {
+        float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = 0;
+        for (; i + 4 <= n; i += 4) {
+            int o = offset + i;
+            s0 += x[o];
+            s1 += x[o + 1];
+            s2 += x[o + 2];
+            s3 += x[o + 3];
+        }
+        for (; i < n; i++) s0 += x[offset + i];
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    @Override
+    public float max(float[] x, int offset, int n) {
+        float m = Float.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) m = Math.max(m, x[offset + i]);
+        return m;
+    }
+
+    @Override
+    public float dot(float[] x, int xOffset, float[] y, int yOffset, int n) {
+        float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = 0;
+        for (; i + 4 <= n; i += 4) {
+            int a = xOffset + i;
+            int b = yOffset + i;
+            s0 += x[a] * y[b];
+            s1 += x[a + 1] * y[b + 1];
+            s2 += x[a + 2] * y[b + 2];
+            s3 += x[a + 3] * y[b + 3];
+        }
+        for (; i < n; i++) s0 += x[xOffset + i] * y[yOffset + i];
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    @Override
+    public float squaredDistance(float[] x, int xOffset, float[] y, int yOffset, int n) {
+        float s0 = 0, s1 = 0;
+        int i = 0;
+        for (; i + 2 <= n; i += 2) {
+            float d0 = x[xOffset + i] - y[yOffset + i];
+            float d1 = x[xOffset + i + 1] - y[yOffset + i + 1];
+            s0 += d0 * d0;
+            s1 += d1 * d1;
+        }
+        for (; i < n; i++) {
+            float d = x[xOffset + i] - y[yOffset + i];
+            s0 += d * d;
+        }
+        return s0 + s1;
+    }
+
+    @Override
+    public float scaledSquaredDistance(float[] x, int xOffset, float a, float[] y, int yOffset, float b, int n) {
+        float s0 = 0, s1 = 0;
+        int i = 0;
+        for (; i + 2 <= n; i += 2) {
+            float d0 = a * x[xOffset + i] - b * y[yOffset + i];
+            float d1 = a * x[xOffset + i + 1] - b * y[yOffset + i + 1];
+            s0 += d0 * d0;
+            s1 += d1 * d1;
+        }
+        for (; i < n; i++) {
+            float d = a * x[xOffset + i] - b * y[yOffset + i];
+            s0 += d * d;
+        }
+        return s0 + s1;
+    }
+
+    @Override
+    public float squaredDeviations(float[] x, int offset, int n, float mean) {
+        float s0 = 0, s1 = 0;
+        int i = 0;
+        for (; i + 2 <= n; i += 2) {
+            float d0 = x[offset + i] - mean;
+            float d1 = x[offset + i + 1] - mean;
+            s0 += d0 * d0;
+            s1 += d1 * d1;
+        }
+        for (; i < n; i++) {
+            float d = x[offset + i] - mean;
+            s0 += d * d;
+        }
+        return s0 + s1;
+    }
+
+    @Override
+    public void add(float[] x, int xOffset, float[] y, int yOffset, float[] out, int outOffset, int n) {
+        for (int i = 0; i < n; i++) out[outOffset + i] = x[xOffset + i] + y[yOffset + i];
+    }
+
+    @Override
+    public void normalize(float[] x, int xOffset, int n, float mean, float rstd, float[] gamma, float[] beta,
+                          float[] out, int outOffset) {
+        for (int i = 0; i < n; i++) out[outOffset + i] = (x[xOffset + i] - mean) * rstd * gamma[i] + beta[i];
+    }
+
+    @Override
+    public void scaleAdd(float[] x, int offset, int n, float scale, float[] addend, int addendOffset) {
+        for (int i = 0; i < n; i++) x[offset + i] = x[offset + i] * scale + addend[addendOffset + i];
+    }
+
+    @Override
+    public void scale(float[] x, int offset, int n, float scale) {
+        for (int i = 0; i < n; i++) x[offset + i] *= scale;
+    }
+
+    @Override
+    public float expShifted(float[] x, int offset, int n, float shift) {
+        float s = 0;
+        for (int i = 0; i < n; i++) {
+            float e = FastMath.exp(x[offset + i] - shift);
+            x[offset + i] = e;
+            s += e;
+        }
+        return s;
+    }
+
+    @Override
+    public void exp(float[] x, int xOffset, float[] out, int outOffset, int n) {
+        for (int i = 0; i < n; i++) out[outOffset + i] = FastMath.exp(x[xOffset + i]);
+    }
+
+    @Override
+    public void tanh(float[] x, int xOffset, float[] out, int outOffset, int n) {
+        for (int i = 0; i < n; i++) out[outOffset + i] = FastMath.tanh(x[xOffset + i]);
+    }
+
+    @Override
+    public void geluNew(float[] x, int xOffset, float[] out, int outOffset, int n) {
+        for (int i = 0; i < n; i++) out[outOffset + i] = FastMath.geluNew(x[xOffset + i]);
+    }
+
+    @Override
+    public void gelu(float[] x, int xOffset, float[] out, int outOffset, int n) {
+        for (int i = 0; i < n; i++) out[outOffset + i] = FastMath.gelu(x[xOffset + i]);
+    }
+
+    @Override
+    public void relu(float[] x, int xOffset, float[] out, int outOffset, int n) {
+        for (int i = 0; i < n; i++) out[outOffset + i] = Math.max(0f, x[xOffset + i]);
+    }
+}

@@ -1,0 +1,34 @@
+package albertlab.core.ops;
+
+/**
+ * Masked, scaled softmax over attention score rows, exactly as Hugging Face's eager attention computes it:
+ * p = softmax(s · scale + (1 − mask) · float32_min). A masked key's score sits near −3.4e38, its exp underflows,
+ * and its probability is exactly 0 (unless every key of the row is masked: then all are equal and uniform).
+ */
+public final class SoftmaxOps {
+
+    /** torch.finfo(torch.float32).min. */
+    public static final float FLOAT32_MIN = -Float.MAX_VALUE;
+
+    private SoftmaxOps() {
+    }
+
+    /** [S] additive key bias: 0 for a real token, float32_min for a masked one. */
+    public static float[] maskBias(int[] mask) {
+        float[] bias = new float[mask.length];
+        for (int j = 0; j < mask.length; j++) bias[j] = (1 - mask[j]) * FLOAT32_MIN;
+        return bias;
+    }
+
+    /** Each of {@code rows} rows of {@code width} scores (row-major from {@code offset}) becomes probabilities. */
+    public static void forward(Kernel kernel, float[] scores, int offset, int rows, int width, float scale,
+                               float[] keyBias) {
+        for (int i = 0; i < rows; i++) {
+            int o = offset + i * width;
+            kernel.scaleAdd(scores, o, width, scale, keyBias, 0);
+            float max = kernel.max(scores, o, width);
+            float sum = kernel.expShifted(scores, o, width, max);
+            kernel.scale(scores, o, width, 1f / sum);
+        }
+    }
+}
