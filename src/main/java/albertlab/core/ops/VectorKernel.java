@@ -22,6 +22,8 @@ final class VectorKernel implements Kernel {
     static final int ROWS = 8;
     /** Columns per register tile and per packed panel (NR). */
     static final int WIDTH = 2 * VL;
+    /** Float.floatToIntBits(1.5·2²³). */
+    private static final int ROUND_BITS = Float.floatToIntBits(FastMath.ROUND);
 
     @Override
     public String name() {
@@ -54,10 +56,30 @@ final class VectorKernel implements Kernel {
     public PreparedRows prepareRows(float[] a, int offset, int stride, int m, int k) {
         int blocks = (m + ROWS - 1) / ROWS;
         float[] packed = new float[blocks * k * ROWS];
-        for (int i = 0; i < m; i++) {
-            int dst = (i / ROWS) * k * ROWS + (i % ROWS);
-            int src = offset + i * stride;
-            for (int kk = 0; kk < k; kk++) packed[dst + kk * ROWS] = a[src + kk];
+        for (int block = 0; block < blocks; block++) {
+            int i = block * ROWS;
+            int base = block * k * ROWS;
+            if (i + ROWS <= m) {
+                // writes run sequentially; the 8 source rows are 8 sequential read streams
+                int s0 = offset + i * stride;
+                int s1 = s0 + stride, s2 = s1 + stride, s3 = s2 + stride;
+                int s4 = s3 + stride, s5 = s4 + stride, s6 = s5 + stride, s7 = s6 + stride;
+                for (int kk = 0, o = base; kk < k; kk++, o += ROWS) {
+                    packed[o] = a[s0 + kk];
+                    packed[o + 1] = a[s1 + kk];
+                    packed[o + 2] = a[s2 + kk];
+                    packed[o + 3] = a[s3 + kk];
+                    packed[o + 4] = a[s4 + kk];
+                    packed[o + 5] = a[s5 + kk];
+                    packed[o + 6] = a[s6 + kk];
+                    packed[o + 7] = a[s7 + kk];
+                }
+            } else {
+                for (int r = 0; i + r < m; r++) {
+                    int src = offset + (i + r) * stride;
+                    for (int kk = 0; kk < k; kk++) packed[base + kk * ROWS + r] = a[src + kk];
+                }
+            }
         }
         return new PreparedRows(m, k, packed, 0, 0, ROWS);
     }
@@ -353,8 +375,11 @@ final class VectorKernel implements Kernel {
     /** {@link FastMath#exp} lane by lane. */
     private static FloatVector exp(FloatVector x) {
         VectorMask<Float> under = x.compare(VectorOperators.LT, FastMath.EXP_MIN);
-        x = x.min(FastMath.EXP_MAX);
-        FloatVector n = x.mul(FastMath.LOG2E).add(FastMath.ROUND).sub(FastMath.ROUND);
+        x = x.max(FastMath.EXP_MIN).min(FastMath.EXP_MAX);
+        // t = x log2(e) + 1.5·2²³ rounds to an integer n held in t's low mantissa bits: bits(t) = 0x4B400000 + n.
+        // Reading n from the bits avoids a float→int conversion, which C2 does not vectorize in JDK 17.
+        FloatVector t = x.mul(FastMath.LOG2E).add(FastMath.ROUND);
+        FloatVector n = t.sub(FastMath.ROUND);
         FloatVector r = x.sub(n.mul(FastMath.LN2_HI)).sub(n.mul(FastMath.LN2_LO));
         FloatVector p = FloatVector.broadcast(F, 1f / 5040);
         p = p.fma(r, FloatVector.broadcast(F, 1f / 720));
@@ -364,9 +389,8 @@ final class VectorKernel implements Kernel {
         p = p.fma(r, FloatVector.broadcast(F, 0.5f));
         p = p.fma(r, FloatVector.broadcast(F, 1f));
         p = p.fma(r, FloatVector.broadcast(F, 1f));
-        // below EXP_MIN, n + 127 may leave the exponent's range; those lanes are zeroed anyway
-        IntVector bits = ((IntVector) n.convert(VectorOperators.F2I, 0)).add(127).lanewise(VectorOperators.LSHL, 23);
-        return p.mul(bits.reinterpretAsFloats()).blend(0f, under);
+        IntVector bits = t.reinterpretAsInts().add(127 - ROUND_BITS).lanewise(VectorOperators.LSHL, 23);
+        return p.mul(bits.reinterpretAsFloats()).blend(FloatVector.zero(F), under);
     }
 
     /** {@link FastMath#erfcNonNegative} lane by lane. */

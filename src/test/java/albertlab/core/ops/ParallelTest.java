@@ -1,0 +1,45 @@
+package albertlab.core.ops;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.atomic.AtomicIntegerArray;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class ParallelTest {
+
+    @Test
+    void everyIndexRunsExactlyOnce() {
+        for (int n : new int[]{1, 2, 3, 7, 100, 1001}) {
+            AtomicIntegerArray hits = new AtomicIntegerArray(n);
+            Parallel.forRange(n, Long.MAX_VALUE, (from, to) -> {
+                for (int i = from; i < to; i++) hits.incrementAndGet(i);
+            });
+            for (int i = 0; i < n; i++) assertEquals(1, hits.get(i), "n=" + n + " index " + i);
+        }
+    }
+
+    @Test
+    void nestedLoopsFinish() {
+        AtomicIntegerArray hits = new AtomicIntegerArray(64);
+        Parallel.forRange(8, Long.MAX_VALUE, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                int outer = i;
+                Parallel.forRange(8, Long.MAX_VALUE, (f, t) -> {
+                    for (int j = f; j < t; j++) hits.incrementAndGet(outer * 8 + j);
+                });
+            }
+        });
+        for (int i = 0; i < 64; i++) assertEquals(1, hits.get(i));
+    }
+
+    @Test
+    void aFailureInAnyChunkReachesTheCaller() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Parallel.forRange(100, Long.MAX_VALUE, (from, to) -> {
+                    if (from <= 77 && 77 < to) throw new IllegalStateException("chunk with 77");
+                }));
+        assertEquals("chunk with 77", e.getMessage());
+    }
+}
