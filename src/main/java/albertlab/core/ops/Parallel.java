@@ -20,7 +20,9 @@ public final class Parallel {
     /** Below this many floating-point operations a loop runs on the caller's thread. */
     public static final long INLINE_FLOPS = 1_000_000;
 
-    private static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
+    /** Cores used; {@code -Dalbertlab.threads=1} runs everything on the caller's thread (benchmarks compare). */
+    private static final int THREADS = Math.max(1, Integer.getInteger("albertlab.threads",
+            Runtime.getRuntime().availableProcessors()));
     private static final ThreadLocal<Boolean> IN_POOL = ThreadLocal.withInitial(() -> false);
     private static final ExecutorService POOL = THREADS == 1 ? null : Executors.newFixedThreadPool(THREADS - 1, r -> {
         Thread t = new Thread(() -> {
