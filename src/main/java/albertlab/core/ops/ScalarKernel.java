@@ -46,6 +46,7 @@ final class ScalarKernel implements Kernel {
     public void multiply(PreparedRows a, PackedMatrix b, float[] c, int cOffset, int cStride, int panelFrom,
                          int panelTo) {
         if (a.k != b.k) throw new IllegalArgumentException("inner sizes differ: " + a.k + " vs " + b.k);
+        if (a.rowBlock != 0 || b.rows == null) throw new IllegalArgumentException("operands packed for another kernel");
         int w = b.panelWidth;
         int k = b.k;
         float[] ad = a.data;

@@ -10,24 +10,41 @@ import jdk.incubator.vector.VectorSpecies;
  * The incubating Vector API ({@code jdk.incubator.vector}). Load this class only when that module is in the boot
  * layer ({@link Kernels} checks): its constant pool names the module's classes.
  *
- * <p>Products use a register tile of 8 rows × 2 vectors (16 accumulators; 32 floats wide with AVX-512). B is
- * packed in panels [K][2 vectors], A in blocks [K][8 rows], so the inner loop reads both sequentially: per k it
- * loads two vectors of B, broadcasts 8 values of A and issues 16 fused multiply-adds.
+ * <p>Products use a register tile of 6 or 8 rows ({@link #DEFAULT_ROWS}) × 2 vectors (with AVX-512: 8 rows ×
+ * 32 floats, 16 accumulators). B is packed in panels [K][2 vectors], A in blocks [K][rows], so the inner loop reads both
+ * sequentially: per k it loads two vectors of B, broadcasts one value of A per row and issues 2·rows fused
+ * multiply-adds.
  */
 final class VectorKernel implements Kernel {
 
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final int VL = F.length();
-    /** Rows per register tile (MR). */
-    static final int ROWS = 8;
+    /**
+     * Rows per register tile (MR). 8 rows × 2 vectors need 16 accumulators plus 3 registers: fine with AVX-512's or
+     * ARM's 32 vector registers, spilling with AVX2's 16, where 6 rows (12 accumulators) run faster.
+     */
+    static final int DEFAULT_ROWS = VL >= 16 || "aarch64".equals(System.getProperty("os.arch")) ? 8 : 6;
     /** Columns per register tile and per packed panel (NR). */
     static final int WIDTH = 2 * VL;
     /** Float.floatToIntBits(1.5·2²³). */
     private static final int ROUND_BITS = Float.floatToIntBits(FastMath.ROUND);
 
+    /** Rows per register tile: 8 or 6. */
+    private final int rowsPerTile;
+
+    VectorKernel() {
+        this(DEFAULT_ROWS);
+    }
+
+    /** Tests run both tile heights on any machine. */
+    VectorKernel(int rowsPerTile) {
+        if (rowsPerTile != 8 && rowsPerTile != 6) throw new IllegalArgumentException("tiles have 6 or 8 rows");
+        this.rowsPerTile = rowsPerTile;
+    }
+
     @Override
     public String name() {
-        return "vector-" + F.vectorBitSize();
+        return "vector-" + F.vectorBitSize() + "x" + rowsPerTile;
     }
 
     @Override
@@ -54,18 +71,19 @@ final class VectorKernel implements Kernel {
 
     @Override
     public PreparedRows prepareRows(float[] a, int offset, int stride, int m, int k) {
-        int blocks = (m + ROWS - 1) / ROWS;
-        float[] packed = new float[blocks * k * ROWS];
+        int blocks = (m + rowsPerTile - 1) / rowsPerTile;
+        float[] packed = new float[blocks * k * rowsPerTile];
         for (int block = 0; block < blocks; block++) {
-            int i = block * ROWS;
-            int base = block * k * ROWS;
-            if (i + ROWS <= m) {
-                // writes run sequentially; the 8 source rows are 8 sequential read streams
-                int s0 = offset + i * stride;
-                int s1 = s0 + stride, s2 = s1 + stride, s3 = s2 + stride;
+            int i = block * rowsPerTile;
+            int rows = Math.min(rowsPerTile, m - i);
+            int src = offset + i * stride;
+            int base = block * k * rowsPerTile;
+            // writes run sequentially; the block's source rows are as many sequential read streams
+            if (rowsPerTile == 8 && rows == 8) {
+                int s1 = src + stride, s2 = s1 + stride, s3 = s2 + stride;
                 int s4 = s3 + stride, s5 = s4 + stride, s6 = s5 + stride, s7 = s6 + stride;
-                for (int kk = 0, o = base; kk < k; kk++, o += ROWS) {
-                    packed[o] = a[s0 + kk];
+                for (int kk = 0, o = base; kk < k; kk++, o += 8) {
+                    packed[o] = a[src + kk];
                     packed[o + 1] = a[s1 + kk];
                     packed[o + 2] = a[s2 + kk];
                     packed[o + 3] = a[s3 + kk];
@@ -75,96 +93,39 @@ final class VectorKernel implements Kernel {
                     packed[o + 7] = a[s7 + kk];
                 }
             } else {
-                for (int r = 0; i + r < m; r++) {
-                    int src = offset + (i + r) * stride;
-                    for (int kk = 0; kk < k; kk++) packed[base + kk * ROWS + r] = a[src + kk];
+                for (int kk = 0, o = base; kk < k; kk++, o += rowsPerTile) {
+                    for (int r = 0; r < rows; r++) packed[o + r] = a[src + r * stride + kk];
                 }
             }
         }
-        return new PreparedRows(m, k, packed, 0, 0, ROWS);
+        return new PreparedRows(m, k, packed, 0, 0, rowsPerTile);
     }
 
     @Override
     public void multiply(PreparedRows a, PackedMatrix b, float[] c, int cOffset, int cStride, int panelFrom,
                          int panelTo) {
         if (a.k != b.k) throw new IllegalArgumentException("inner sizes differ: " + a.k + " vs " + b.k);
-        if (a.rowBlock != ROWS || b.flat == null) throw new IllegalArgumentException("operands packed for another kernel");
+        if (a.rowBlock != rowsPerTile || b.flat == null) {
+            throw new IllegalArgumentException("operands packed for another kernel");
+        }
         int k = b.k;
-        int blocks = (a.m + ROWS - 1) / ROWS;
-        float[] ap = a.data;
-        float[] bp = b.flat;
+        int blocks = (a.m + rowsPerTile - 1) / rowsPerTile;
         float[] tile = null;
         for (int p = panelFrom; p < panelTo; p++) {
             int j = p * WIDTH;
             int cols = Math.min(WIDTH, b.n - j);
-            int bBase = p * k * WIDTH;
-            FloatVector start0 = b.bias == null ? FloatVector.zero(F) : FloatVector.fromArray(F, b.bias, j);
-            FloatVector start1 = b.bias == null ? FloatVector.zero(F) : FloatVector.fromArray(F, b.bias, j + VL);
             for (int block = 0; block < blocks; block++) {
-                int i = block * ROWS;
-                int rows = Math.min(ROWS, a.m - i);
-                int aBase = block * k * ROWS;
-                FloatVector c00 = start0, c01 = start1, c10 = start0, c11 = start1;
-                FloatVector c20 = start0, c21 = start1, c30 = start0, c31 = start1;
-                FloatVector c40 = start0, c41 = start1, c50 = start0, c51 = start1;
-                FloatVector c60 = start0, c61 = start1, c70 = start0, c71 = start1;
-                for (int kk = 0; kk < k; kk++) {
-                    int bo = bBase + kk * WIDTH;
-                    FloatVector b0 = FloatVector.fromArray(F, bp, bo);
-                    FloatVector b1 = FloatVector.fromArray(F, bp, bo + VL);
-                    int ao = aBase + kk * ROWS;
-                    FloatVector x = FloatVector.broadcast(F, ap[ao]);
-                    c00 = x.fma(b0, c00);
-                    c01 = x.fma(b1, c01);
-                    x = FloatVector.broadcast(F, ap[ao + 1]);
-                    c10 = x.fma(b0, c10);
-                    c11 = x.fma(b1, c11);
-                    x = FloatVector.broadcast(F, ap[ao + 2]);
-                    c20 = x.fma(b0, c20);
-                    c21 = x.fma(b1, c21);
-                    x = FloatVector.broadcast(F, ap[ao + 3]);
-                    c30 = x.fma(b0, c30);
-                    c31 = x.fma(b1, c31);
-                    x = FloatVector.broadcast(F, ap[ao + 4]);
-                    c40 = x.fma(b0, c40);
-                    c41 = x.fma(b1, c41);
-                    x = FloatVector.broadcast(F, ap[ao + 5]);
-                    c50 = x.fma(b0, c50);
-                    c51 = x.fma(b1, c51);
-                    x = FloatVector.broadcast(F, ap[ao + 6]);
-                    c60 = x.fma(b0, c60);
-                    c61 = x.fma(b1, c61);
-                    x = FloatVector.broadcast(F, ap[ao + 7]);
-                    c70 = x.fma(b0, c70);
-                    c71 = x.fma(b1, c71);
-                }
-                boolean whole = rows == ROWS && cols == WIDTH;
-                float[] out = c;
-                int o = cOffset + i * cStride + j;
-                int step = cStride;
-                if (!whole) {
-                    // an edge tile goes through a scratch tile, then only its valid part is copied
-                    if (tile == null) tile = new float[ROWS * WIDTH];
-                    out = tile;
-                    o = 0;
-                    step = WIDTH;
-                }
-                c00.intoArray(out, o);
-                c01.intoArray(out, o + VL);
-                c10.intoArray(out, o + step);
-                c11.intoArray(out, o + step + VL);
-                c20.intoArray(out, o + 2 * step);
-                c21.intoArray(out, o + 2 * step + VL);
-                c30.intoArray(out, o + 3 * step);
-                c31.intoArray(out, o + 3 * step + VL);
-                c40.intoArray(out, o + 4 * step);
-                c41.intoArray(out, o + 4 * step + VL);
-                c50.intoArray(out, o + 5 * step);
-                c51.intoArray(out, o + 5 * step + VL);
-                c60.intoArray(out, o + 6 * step);
-                c61.intoArray(out, o + 6 * step + VL);
-                c70.intoArray(out, o + 7 * step);
-                c71.intoArray(out, o + 7 * step + VL);
+                int i = block * rowsPerTile;
+                int rows = Math.min(rowsPerTile, a.m - i);
+                boolean whole = rows == rowsPerTile && cols == WIDTH;
+                if (!whole && tile == null) tile = new float[rowsPerTile * WIDTH];
+                // an edge tile goes through a scratch tile, then only its valid part is copied
+                float[] out = whole ? c : tile;
+                int o = whole ? cOffset + i * cStride + j : 0;
+                int step = whole ? cStride : WIDTH;
+                int aBase = block * k * rowsPerTile;
+                if (rowsPerTile == 8) tile8(a.data, aBase, b.flat, p * k * WIDTH, k, b.bias, j, out, o, step);
+                else tile6(a.data, aBase, b.flat, p * k * WIDTH, k, b.bias, j, out, o, step);
                 if (!whole) {
                     for (int r = 0; r < rows; r++) {
                         System.arraycopy(tile, r * WIDTH, c, cOffset + (i + r) * cStride + j, cols);
@@ -172,6 +133,109 @@ final class VectorKernel implements Kernel {
                 }
             }
         }
+    }
+
+    /** One 8-row tile: C[i..i+8)[j..j+WIDTH) = bias + A block · B panel, stored at out[o + r·step]. */
+    private static void tile8(float[] ap, int aBase, float[] bp, int bBase, int k, float[] bias, int j,
+                              float[] out, int o, int step) {
+        FloatVector s0 = bias == null ? FloatVector.zero(F) : FloatVector.fromArray(F, bias, j);
+        FloatVector s1 = bias == null ? FloatVector.zero(F) : FloatVector.fromArray(F, bias, j + VL);
+        FloatVector c00 = s0, c01 = s1, c10 = s0, c11 = s1;
+        FloatVector c20 = s0, c21 = s1, c30 = s0, c31 = s1;
+        FloatVector c40 = s0, c41 = s1, c50 = s0, c51 = s1;
+        FloatVector c60 = s0, c61 = s1, c70 = s0, c71 = s1;
+        for (int kk = 0; kk < k; kk++) {
+            int bo = bBase + kk * WIDTH;
+            FloatVector b0 = FloatVector.fromArray(F, bp, bo);
+            FloatVector b1 = FloatVector.fromArray(F, bp, bo + VL);
+            int ao = aBase + kk * 8;
+            FloatVector x = FloatVector.broadcast(F, ap[ao]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(F, ap[ao + 1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(F, ap[ao + 2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(F, ap[ao + 3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            x = FloatVector.broadcast(F, ap[ao + 4]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = FloatVector.broadcast(F, ap[ao + 5]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+            x = FloatVector.broadcast(F, ap[ao + 6]);
+            c60 = x.fma(b0, c60);
+            c61 = x.fma(b1, c61);
+            x = FloatVector.broadcast(F, ap[ao + 7]);
+            c70 = x.fma(b0, c70);
+            c71 = x.fma(b1, c71);
+        }
+        c00.intoArray(out, o);
+        c01.intoArray(out, o + VL);
+        c10.intoArray(out, o + step);
+        c11.intoArray(out, o + step + VL);
+        c20.intoArray(out, o + 2 * step);
+        c21.intoArray(out, o + 2 * step + VL);
+        c30.intoArray(out, o + 3 * step);
+        c31.intoArray(out, o + 3 * step + VL);
+        c40.intoArray(out, o + 4 * step);
+        c41.intoArray(out, o + 4 * step + VL);
+        c50.intoArray(out, o + 5 * step);
+        c51.intoArray(out, o + 5 * step + VL);
+        c60.intoArray(out, o + 6 * step);
+        c61.intoArray(out, o + 6 * step + VL);
+        c70.intoArray(out, o + 7 * step);
+        c71.intoArray(out, o + 7 * step + VL);
+    }
+
+    /** One 6-row tile: C[i..i+6)[j..j+WIDTH) = bias + A block · B panel, stored at out[o + r·step]. */
+    private static void tile6(float[] ap, int aBase, float[] bp, int bBase, int k, float[] bias, int j,
+                              float[] out, int o, int step) {
+        FloatVector s0 = bias == null ? FloatVector.zero(F) : FloatVector.fromArray(F, bias, j);
+        FloatVector s1 = bias == null ? FloatVector.zero(F) : FloatVector.fromArray(F, bias, j + VL);
+        FloatVector c00 = s0, c01 = s1, c10 = s0, c11 = s1;
+        FloatVector c20 = s0, c21 = s1, c30 = s0, c31 = s1;
+        FloatVector c40 = s0, c41 = s1, c50 = s0, c51 = s1;
+        for (int kk = 0; kk < k; kk++) {
+            int bo = bBase + kk * WIDTH;
+            FloatVector b0 = FloatVector.fromArray(F, bp, bo);
+            FloatVector b1 = FloatVector.fromArray(F, bp, bo + VL);
+            int ao = aBase + kk * 6;
+            FloatVector x = FloatVector.broadcast(F, ap[ao]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(F, ap[ao + 1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(F, ap[ao + 2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(F, ap[ao + 3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            x = FloatVector.broadcast(F, ap[ao + 4]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = FloatVector.broadcast(F, ap[ao + 5]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+        }
+        c00.intoArray(out, o);
+        c01.intoArray(out, o + VL);
+        c10.intoArray(out, o + step);
+        c11.intoArray(out, o + step + VL);
+        c20.intoArray(out, o + 2 * step);
+        c21.intoArray(out, o + 2 * step + VL);
+        c30.intoArray(out, o + 3 * step);
+        c31.intoArray(out, o + 3 * step + VL);
+        c40.intoArray(out, o + 4 * step);
+        c41.intoArray(out, o + 4 * step + VL);
+        c50.intoArray(out, o + 5 * step);
+        c51.intoArray(out, o + 5 * step + VL);
     }
 
     // ---- reductions
