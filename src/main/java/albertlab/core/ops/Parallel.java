@@ -2,15 +2,15 @@ package albertlab.core.ops;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Splits a loop over the machine's cores. The caller's thread works too; helper threads come from one small fixed
  * pool of daemon threads (so the command line exits when main returns). Work is handed out in chunks from a shared
- * counter: a helper that starts late (another program holds the core) simply takes fewer chunks, and one that never
- * started is cancelled instead of waited for.
+ * counter: a helper that starts late (another program holds the core) simply takes fewer chunks, and the caller
+ * waits only for chunks a helper actually took.
  *
  * <p>Small loops run inline: handing work to another thread costs some microseconds, more than a tiny model's
  * whole product.
@@ -59,30 +59,30 @@ public final class Parallel {
         // a few chunks per thread balance uneven starts without much counter traffic
         int chunks = Math.min(n, 4 * THREADS);
         AtomicInteger next = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Runnable worker = () -> {
             int c;
-            while ((c = next.getAndIncrement()) < chunks && failure.get() == null) {
+            while ((c = next.getAndIncrement()) < chunks) {
                 try {
-                    task.run((int) ((long) c * n / chunks), (int) ((long) (c + 1) * n / chunks));
+                    if (failure.get() == null) {
+                        task.run((int) ((long) c * n / chunks), (int) ((long) (c + 1) * n / chunks));
+                    }
                 } catch (Throwable t) {
                     failure.compareAndSet(null, t);
+                } finally {
+                    done.incrementAndGet();
                 }
             }
         };
-        Future<?>[] helpers = new Future<?>[THREADS - 1];
-        for (int h = 0; h < helpers.length; h++) helpers[h] = POOL.submit(worker);
+        // A helper that starts late finds no chunk left and returns at once, so nobody waits for it. (Do not
+        // cancel its Future instead: FutureTask.cancel also "succeeds" on a task that is already running.)
+        for (int h = 0; h < THREADS - 1; h++) POOL.execute(worker);
         worker.run();
-        for (Future<?> f : helpers) {
-            if (f.cancel(false)) continue; // never started: nothing left for it
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for a kernel thread", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                failure.compareAndSet(null, e.getCause());
-            }
+        // only chunks that a running helper claimed are left: they finish within one chunk's time
+        for (int spins = 0; done.get() < chunks; spins++) {
+            if (spins < 10_000) Thread.onSpinWait();
+            else LockSupport.parkNanos(20_000);
         }
         Throwable t = failure.get();
         if (t instanceof RuntimeException re) throw re;

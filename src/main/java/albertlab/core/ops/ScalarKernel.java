@@ -6,12 +6,12 @@ import java.util.Arrays;
  * Plain Java loops, for a JVM started without the Vector API module (the command line's {@code java -jar}).
  *
  * <p>Products: C2 vectorizes {@code acc[c] += a * row[c]} only when both arrays are indexed from 0 by the loop
- * variable, so B is packed as one small array per (panel, k) row and every tile accumulates four rows of C in
- * four panel-wide arrays. Reductions keep four partial sums to break the add latency chain.
+ * variable, so B is packed as one small array per (panel, k) row and C is accumulated two rows at a time in
+ * panel-wide arrays. Reductions keep several partial sums to break the add latency chain.
  */
 final class ScalarKernel implements Kernel {
 
-    /** Panel width: 128 columns keeps four accumulators in L1 and gives 6 panels to split at N = 768. */
+    /** Panel width: 128 columns keeps the accumulators and four B rows in L1 and gives 6 panels at N = 768. */
     static final int PANEL = 128;
 
     @Override
@@ -42,6 +42,12 @@ final class ScalarKernel implements Kernel {
         return new PreparedRows(m, k, a, offset, stride, 0);
     }
 
+    /**
+     * C is accumulated two rows at a time, four k per pass over the panel-wide accumulators: 16 multiply-adds per
+     * 6 loads and 2 stores, which lets C2's vectorized loop outrun its memory traffic. Keep this loop inside this
+     * method: C2 vectorizes it only while it can see that the accumulators are fresh arrays (not aliases of B), and
+     * with more rows or more k the loop holds too many live values and C2 stops vectorizing it.
+     */
     @Override
     public void multiply(PreparedRows a, PackedMatrix b, float[] c, int cOffset, int cStride, int panelFrom,
                          int panelTo) {
@@ -52,50 +58,43 @@ final class ScalarKernel implements Kernel {
         float[] ad = a.data;
         float[] acc0 = new float[w];
         float[] acc1 = new float[w];
-        float[] acc2 = new float[w];
-        float[] acc3 = new float[w];
         for (int p = panelFrom; p < panelTo; p++) {
             int j = p * w;
             int cols = Math.min(w, b.n - j);
-            int i = 0;
-            for (; i + 4 <= a.m; i += 4) {
+            float[][] panel = b.rows;
+            int first = p * k;
+            for (int i = 0; i < a.m; i += 2) {
+                boolean pair = i + 1 < a.m;
                 start(acc0, b.bias, j);
                 start(acc1, b.bias, j);
-                start(acc2, b.bias, j);
-                start(acc3, b.bias, j);
                 int r0 = a.offset + i * a.stride;
-                int r1 = r0 + a.stride;
-                int r2 = r1 + a.stride;
-                int r3 = r2 + a.stride;
-                for (int kk = 0; kk < k; kk++) {
+                int r1 = pair ? r0 + a.stride : r0; // a lone last row is computed twice, stored once
+                int kk = 0;
+                for (; kk + 4 <= k; kk += 4) {
+                    float a00 = ad[r0 + kk], a01 = ad[r0 + kk + 1], a02 = ad[r0 + kk + 2], a03 = ad[r0 + kk + 3];
+                    float a10 = ad[r1 + kk], a11 = ad[r1 + kk + 1], a12 = ad[r1 + kk + 2], a13 = ad[r1 + kk + 3];
+                    float[] b0 = panel[first + kk];
+                    float[] b1 = panel[first + kk + 1];
+                    float[] b2 = panel[first + kk + 2];
+                    float[] b3 = panel[first + kk + 3];
+                    for (int cc = 0; cc < w; cc++) {
+                        float x0 = b0[cc], x1 = b1[cc], x2 = b2[cc], x3 = b3[cc];
+                        acc0[cc] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
+                        acc1[cc] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+                    }
+                }
+                for (; kk < k; kk++) {
                     float a0 = ad[r0 + kk];
                     float a1 = ad[r1 + kk];
-                    float a2 = ad[r2 + kk];
-                    float a3 = ad[r3 + kk];
-                    float[] row = b.rows[p * k + kk];
-                    for (int cc = 0; cc < row.length; cc++) {
-                        float bv = row[cc];
-                        acc0[cc] += a0 * bv;
-                        acc1[cc] += a1 * bv;
-                        acc2[cc] += a2 * bv;
-                        acc3[cc] += a3 * bv;
+                    float[] row = panel[first + kk];
+                    for (int cc = 0; cc < w; cc++) {
+                        acc0[cc] += a0 * row[cc];
+                        acc1[cc] += a1 * row[cc];
                     }
                 }
                 int o = cOffset + i * cStride + j;
                 System.arraycopy(acc0, 0, c, o, cols);
-                System.arraycopy(acc1, 0, c, o + cStride, cols);
-                System.arraycopy(acc2, 0, c, o + 2 * cStride, cols);
-                System.arraycopy(acc3, 0, c, o + 3 * cStride, cols);
-            }
-            for (; i < a.m; i++) {
-                start(acc0, b.bias, j);
-                int r0 = a.offset + i * a.stride;
-                for (int kk = 0; kk < k; kk++) {
-                    float a0 = ad[r0 + kk];
-                    float[] row = b.rows[p * k + kk];
-                    for (int cc = 0; cc < row.length; cc++) acc0[cc] += a0 * row[cc];
-                }
-                System.arraycopy(acc0, 0, c, cOffset + i * cStride + j, cols);
+                if (pair) System.arraycopy(acc1, 0, c, o + cStride, cols);
             }
         }
     }

@@ -21,6 +21,27 @@ class ParallelTest {
     }
 
     @Test
+    void theCallerWaitsForAChunkAHelperIsStillRunning() {
+        // the helper's chunk is slow: returning before it ends would leave its flag unset
+        for (int round = 0; round < 5; round++) {
+            AtomicIntegerArray finished = new AtomicIntegerArray(2);
+            Parallel.forRange(2, Long.MAX_VALUE, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    if (!Thread.currentThread().getName().startsWith("albertlab-kernel")) continue;
+                    try {
+                        Thread.sleep(30);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                for (int i = from; i < to; i++) finished.set(i, 1);
+            });
+            assertEquals(1, finished.get(0), "round " + round);
+            assertEquals(1, finished.get(1), "round " + round);
+        }
+    }
+
+    @Test
     void nestedLoopsFinish() {
         AtomicIntegerArray hits = new AtomicIntegerArray(64);
         Parallel.forRange(8, Long.MAX_VALUE, (from, to) -> {
