@@ -20,8 +20,21 @@ public interface Kernel {
      */
     PackedMatrix pack(float[] source, int offset, int stride, int k, int n, boolean transposed, float[] bias);
 
-    /** A [m][k]; row i starts at {@code offset + i × stride}. */
-    PreparedRows prepareRows(float[] a, int offset, int stride, int m, int k);
+    /**
+     * A [m][k] (row i starts at {@code offset + i × stride}), not yet packed: {@link #packRows} must fill every
+     * block of {@link PreparedRows#blocks()} before a product reads it. Threads may pack different blocks.
+     */
+    PreparedRows rowsOf(float[] a, int offset, int stride, int m, int k);
+
+    /** Packs blocks [blockFrom, blockTo) of {@code rows}; nothing to do for a kernel that reads rows in place. */
+    void packRows(PreparedRows rows, int blockFrom, int blockTo);
+
+    /** A [m][k] ready for {@link #multiply}: {@link #rowsOf} with every block packed on this thread. */
+    default PreparedRows prepareRows(float[] a, int offset, int stride, int m, int k) {
+        PreparedRows rows = rowsOf(a, offset, stride, m, k);
+        packRows(rows, 0, rows.blocks());
+        return rows;
+    }
 
     /**
      * C[i][j] = bias[j] + Σₖ A[i][k] B[k][j] for the columns of panels [panelFrom, panelTo); C row i starts at

@@ -38,8 +38,13 @@ final class ScalarKernel implements Kernel {
     }
 
     @Override
-    public PreparedRows prepareRows(float[] a, int offset, int stride, int m, int k) {
-        return new PreparedRows(m, k, a, offset, stride, 0);
+    public PreparedRows rowsOf(float[] a, int offset, int stride, int m, int k) {
+        return new PreparedRows(m, k, a, offset, stride, 0, a, offset, stride);
+    }
+
+    @Override
+    public void packRows(PreparedRows rows, int blockFrom, int blockTo) {
+        // rows are read in place
     }
 
     /**

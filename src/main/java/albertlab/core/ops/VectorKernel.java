@@ -70,16 +70,25 @@ final class VectorKernel implements Kernel {
     }
 
     @Override
-    public PreparedRows prepareRows(float[] a, int offset, int stride, int m, int k) {
+    public PreparedRows rowsOf(float[] a, int offset, int stride, int m, int k) {
         int blocks = (m + rowsPerTile - 1) / rowsPerTile;
-        float[] packed = new float[blocks * k * rowsPerTile];
-        for (int block = 0; block < blocks; block++) {
+        return new PreparedRows(m, k, new float[blocks * k * rowsPerTile], 0, 0, rowsPerTile, a, offset, stride);
+    }
+
+    @Override
+    public void packRows(PreparedRows rows, int blockFrom, int blockTo) {
+        if (rows.rowBlock != rowsPerTile) throw new IllegalArgumentException("rows prepared for another kernel");
+        float[] a = rows.source;
+        float[] packed = rows.data;
+        int k = rows.k;
+        int stride = rows.sourceStride;
+        for (int block = blockFrom; block < blockTo; block++) {
             int i = block * rowsPerTile;
-            int rows = Math.min(rowsPerTile, m - i);
-            int src = offset + i * stride;
+            int count = Math.min(rowsPerTile, rows.m - i);
+            int src = rows.sourceOffset + i * stride;
             int base = block * k * rowsPerTile;
             // writes run sequentially; the block's source rows are as many sequential read streams
-            if (rowsPerTile == 8 && rows == 8) {
+            if (rowsPerTile == 8 && count == 8) {
                 int s1 = src + stride, s2 = s1 + stride, s3 = s2 + stride;
                 int s4 = s3 + stride, s5 = s4 + stride, s6 = s5 + stride, s7 = s6 + stride;
                 for (int kk = 0, o = base; kk < k; kk++, o += 8) {
@@ -94,11 +103,10 @@ final class VectorKernel implements Kernel {
                 }
             } else {
                 for (int kk = 0, o = base; kk < k; kk++, o += rowsPerTile) {
-                    for (int r = 0; r < rows; r++) packed[o + r] = a[src + r * stride + kk];
+                    for (int r = 0; r < count; r++) packed[o + r] = a[src + r * stride + kk];
                 }
             }
         }
-        return new PreparedRows(m, k, packed, 0, 0, rowsPerTile);
     }
 
     @Override

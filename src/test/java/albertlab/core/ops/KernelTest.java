@@ -62,8 +62,10 @@ class KernelTest {
         java.util.Arrays.fill(c, 42f);
 
         PackedMatrix packed = kernel.pack(b, bOffset, bStride, k, n, transposed, bias);
-        PreparedRows rows = kernel.prepareRows(a, aOffset, aStride, m, k);
-        // split in two panel ranges, as two threads would
+        // packed in two block ranges and multiplied in two panel ranges, as two threads would
+        PreparedRows rows = kernel.rowsOf(a, aOffset, aStride, m, k);
+        kernel.packRows(rows, rows.blocks() / 2, rows.blocks());
+        kernel.packRows(rows, 0, rows.blocks() / 2);
         int half = packed.panels() / 2;
         kernel.multiply(rows, packed, c, cOffset, cStride, 0, half);
         kernel.multiply(rows, packed, c, cOffset, cStride, half, packed.panels());
