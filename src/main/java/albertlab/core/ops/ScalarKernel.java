@@ -1,7 +1,5 @@
 package albertlab.core.ops;
 
-import java.util.Arrays;
-
 /**
  * Plain Java loops, for a JVM started without the Vector API module (the command line's {@code java -jar}).
  *
@@ -34,7 +32,10 @@ final class ScalarKernel implements Kernel {
                 }
             }
         }
-        return new PackedMatrix(this, k, n, width, null, rows, PackedMatrix.padBias(bias, n, width));
+        // a missing bias becomes zeros: starting the accumulators with Arrays.fill instead of an array copy made C2
+        // stop vectorizing the product loop (11 instead of 45 GFLOP/s on JDK 17)
+        float[] padded = bias == null ? new float[panels * width] : PackedMatrix.padBias(bias, n, width);
+        return new PackedMatrix(this, k, n, width, null, rows, padded);
     }
 
     @Override
@@ -105,8 +106,7 @@ final class ScalarKernel implements Kernel {
     }
 
     private static void start(float[] acc, float[] bias, int from) {
-        if (bias == null) Arrays.fill(acc, 0f);
-        else System.arraycopy(bias, from, acc, 0, acc.length);
+        System.arraycopy(bias, from, acc, 0, acc.length);
     }
 
     @Override

@@ -26,6 +26,11 @@ final class VectorKernel implements Kernel {
     static final int DEFAULT_ROWS = VL >= 16 || "aarch64".equals(System.getProperty("os.arch")) ? 8 : 6;
     /** Columns per register tile and per packed panel (NR). */
     static final int WIDTH = 2 * VL;
+    /**
+     * k per pass over a panel range (KC). 128 rows of A over 768 k packed take 384 KiB and a panel's slice 96 KiB:
+     * both stay in a 2 MiB L2 while the tiles reuse them; with k = 3072 in one pass they did not (−25%).
+     */
+    static final int K_SLICE = 768;
     /** Float.floatToIntBits(1.5·2²³). */
     private static final int ROUND_BITS = Float.floatToIntBits(FastMath.ROUND);
 
@@ -119,40 +124,81 @@ final class VectorKernel implements Kernel {
         int k = b.k;
         int blocks = (a.m + rowsPerTile - 1) / rowsPerTile;
         float[] tile = null;
-        for (int p = panelFrom; p < panelTo; p++) {
-            int j = p * WIDTH;
-            int cols = Math.min(WIDTH, b.n - j);
-            for (int block = 0; block < blocks; block++) {
-                int i = block * rowsPerTile;
-                int rows = Math.min(rowsPerTile, a.m - i);
-                boolean whole = rows == rowsPerTile && cols == WIDTH;
-                if (!whole && tile == null) tile = new float[rowsPerTile * WIDTH];
-                // an edge tile goes through a scratch tile, then only its valid part is copied
-                float[] out = whole ? c : tile;
-                int o = whole ? cOffset + i * cStride + j : 0;
-                int step = whole ? cStride : WIDTH;
-                int aBase = block * k * rowsPerTile;
-                if (rowsPerTile == 8) tile8(a.data, aBase, b.flat, p * k * WIDTH, k, b.bias, j, out, o, step);
-                else tile6(a.data, aBase, b.flat, p * k * WIDTH, k, b.bias, j, out, o, step);
-                if (!whole) {
-                    for (int r = 0; r < rows; r++) {
-                        System.arraycopy(tile, r * WIDTH, c, cOffset + (i + r) * cStride + j, cols);
+        // k in slices, so that one slice of packed A and of a B panel stay in cache while every tile of the
+        // panel range reads them; later slices add to what the earlier ones stored
+        for (int kFrom = 0; kFrom < k; kFrom += K_SLICE) {
+            int kTo = Math.min(k, kFrom + K_SLICE);
+            boolean accumulate = kFrom > 0;
+            for (int p = panelFrom; p < panelTo; p++) {
+                int j = p * WIDTH;
+                int cols = Math.min(WIDTH, b.n - j);
+                for (int block = 0; block < blocks; block++) {
+                    int i = block * rowsPerTile;
+                    int rows = Math.min(rowsPerTile, a.m - i);
+                    boolean whole = rows == rowsPerTile && cols == WIDTH;
+                    // an edge tile goes through a scratch tile; only its valid part is copied in and out
+                    float[] out = c;
+                    int o = cOffset + i * cStride + j;
+                    int step = cStride;
+                    if (!whole) {
+                        if (tile == null) tile = new float[rowsPerTile * WIDTH];
+                        if (accumulate) {
+                            for (int r = 0; r < rows; r++) {
+                                System.arraycopy(c, cOffset + (i + r) * cStride + j, tile, r * WIDTH, cols);
+                            }
+                        }
+                        out = tile;
+                        o = 0;
+                        step = WIDTH;
+                    }
+                    int aBase = block * k * rowsPerTile;
+                    int bBase = p * k * WIDTH;
+                    if (rowsPerTile == 8) {
+                        tile8(a.data, aBase, b.flat, bBase, kFrom, kTo, b.bias, j, accumulate, out, o, step);
+                    } else {
+                        tile6(a.data, aBase, b.flat, bBase, kFrom, kTo, b.bias, j, accumulate, out, o, step);
+                    }
+                    if (!whole) {
+                        for (int r = 0; r < rows; r++) {
+                            System.arraycopy(tile, r * WIDTH, c, cOffset + (i + r) * cStride + j, cols);
+                        }
                     }
                 }
             }
         }
     }
 
-    /** One 8-row tile: C[i..i+8)[j..j+WIDTH) = bias + A block · B panel, stored at out[o + r·step]. */
-    private static void tile8(float[] ap, int aBase, float[] bp, int bBase, int k, float[] bias, int j,
-                              float[] out, int o, int step) {
+    /**
+     * One 8-row tile over k in [kFrom, kTo): C[i..i+8)[j..j+WIDTH) = (accumulate ? C : bias) + A·B, with C
+     * row r at out[o + r·step].
+     */
+    private static void tile8(float[] ap, int aBase, float[] bp, int bBase, int kFrom, int kTo, float[] bias,
+                              int j, boolean accumulate, float[] out, int o, int step) {
         FloatVector s0 = bias == null ? FloatVector.zero(F) : FloatVector.fromArray(F, bias, j);
         FloatVector s1 = bias == null ? FloatVector.zero(F) : FloatVector.fromArray(F, bias, j + VL);
         FloatVector c00 = s0, c01 = s1, c10 = s0, c11 = s1;
         FloatVector c20 = s0, c21 = s1, c30 = s0, c31 = s1;
         FloatVector c40 = s0, c41 = s1, c50 = s0, c51 = s1;
         FloatVector c60 = s0, c61 = s1, c70 = s0, c71 = s1;
-        for (int kk = 0; kk < k; kk++) {
+        if (accumulate) {
+            c00 = FloatVector.fromArray(F, out, o);
+            c01 = FloatVector.fromArray(F, out, o + VL);
+            c10 = FloatVector.fromArray(F, out, o + step);
+            c11 = FloatVector.fromArray(F, out, o + step + VL);
+            c20 = FloatVector.fromArray(F, out, o + 2 * step);
+            c21 = FloatVector.fromArray(F, out, o + 2 * step + VL);
+            c30 = FloatVector.fromArray(F, out, o + 3 * step);
+            c31 = FloatVector.fromArray(F, out, o + 3 * step + VL);
+            c40 = FloatVector.fromArray(F, out, o + 4 * step);
+            c41 = FloatVector.fromArray(F, out, o + 4 * step + VL);
+            c50 = FloatVector.fromArray(F, out, o + 5 * step);
+            c51 = FloatVector.fromArray(F, out, o + 5 * step + VL);
+            c60 = FloatVector.fromArray(F, out, o + 6 * step);
+            c61 = FloatVector.fromArray(F, out, o + 6 * step + VL);
+            c70 = FloatVector.fromArray(F, out, o + 7 * step);
+            c71 = FloatVector.fromArray(F, out, o + 7 * step + VL);
+        }
+        for (int kk = kFrom; kk < kTo; kk++) {
             int bo = bBase + kk * WIDTH;
             FloatVector b0 = FloatVector.fromArray(F, bp, bo);
             FloatVector b1 = FloatVector.fromArray(F, bp, bo + VL);
@@ -200,15 +246,32 @@ final class VectorKernel implements Kernel {
         c71.intoArray(out, o + 7 * step + VL);
     }
 
-    /** One 6-row tile: C[i..i+6)[j..j+WIDTH) = bias + A block · B panel, stored at out[o + r·step]. */
-    private static void tile6(float[] ap, int aBase, float[] bp, int bBase, int k, float[] bias, int j,
-                              float[] out, int o, int step) {
+    /**
+     * One 6-row tile over k in [kFrom, kTo): C[i..i+6)[j..j+WIDTH) = (accumulate ? C : bias) + A·B, with C
+     * row r at out[o + r·step].
+     */
+    private static void tile6(float[] ap, int aBase, float[] bp, int bBase, int kFrom, int kTo, float[] bias,
+                              int j, boolean accumulate, float[] out, int o, int step) {
         FloatVector s0 = bias == null ? FloatVector.zero(F) : FloatVector.fromArray(F, bias, j);
         FloatVector s1 = bias == null ? FloatVector.zero(F) : FloatVector.fromArray(F, bias, j + VL);
         FloatVector c00 = s0, c01 = s1, c10 = s0, c11 = s1;
         FloatVector c20 = s0, c21 = s1, c30 = s0, c31 = s1;
         FloatVector c40 = s0, c41 = s1, c50 = s0, c51 = s1;
-        for (int kk = 0; kk < k; kk++) {
+        if (accumulate) {
+            c00 = FloatVector.fromArray(F, out, o);
+            c01 = FloatVector.fromArray(F, out, o + VL);
+            c10 = FloatVector.fromArray(F, out, o + step);
+            c11 = FloatVector.fromArray(F, out, o + step + VL);
+            c20 = FloatVector.fromArray(F, out, o + 2 * step);
+            c21 = FloatVector.fromArray(F, out, o + 2 * step + VL);
+            c30 = FloatVector.fromArray(F, out, o + 3 * step);
+            c31 = FloatVector.fromArray(F, out, o + 3 * step + VL);
+            c40 = FloatVector.fromArray(F, out, o + 4 * step);
+            c41 = FloatVector.fromArray(F, out, o + 4 * step + VL);
+            c50 = FloatVector.fromArray(F, out, o + 5 * step);
+            c51 = FloatVector.fromArray(F, out, o + 5 * step + VL);
+        }
+        for (int kk = kFrom; kk < kTo; kk++) {
             int bo = bBase + kk * WIDTH;
             FloatVector b0 = FloatVector.fromArray(F, bp, bo);
             FloatVector b1 = FloatVector.fromArray(F, bp, bo + VL);
