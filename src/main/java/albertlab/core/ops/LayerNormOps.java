@@ -19,38 +19,45 @@ public final class LayerNormOps {
 
     /**
      * out[r] = LayerNorm(x[r]) for {@code rows} rows of {@code width} values, row-major from index 0.
-     * {@code out} may be {@code x}. Fills {@code cache} when it is not null.
+     * {@code out} may be {@code x}. Fills {@code cache} when it is not null. Rows are split over the cores.
      */
     public static void forward(Kernel kernel, float[] x, int rows, int width, float[] gamma, float[] beta,
                                double eps, float[] out, Cache cache) {
-        check(gamma, beta, width);
-        if (cache != null) {
-            cache.mean = new float[rows];
-            cache.rstd = new float[rows];
-            cache.input = x == out ? x.clone() : x;
-        }
-        for (int r = 0; r < rows; r++) {
-            int o = r * width;
-            float mean = kernel.sum(x, o, width) / width;
-            float variance = kernel.squaredDeviations(x, o, width, mean) / width;
-            float rstd = (float) (1.0 / Math.sqrt(variance + eps));
-            if (cache != null) {
-                cache.mean[r] = mean;
-                cache.rstd[r] = rstd;
-            }
-            kernel.normalize(x, o, width, mean, rstd, gamma, beta, out, o);
-        }
+        forwardResidual(kernel, x, null, rows, width, gamma, beta, eps, x, out, cache);
     }
 
     /**
      * out = LayerNorm(x + residual): the post-LN residual connection of every transformer sub-layer. The sum is
      * written to {@code sum} first (it may be {@code x} or {@code residual}), then normalized into {@code out}.
+     * A null {@code residual} normalizes x itself.
      */
     public static void forwardResidual(Kernel kernel, float[] x, float[] residual, int rows, int width,
                                        float[] gamma, float[] beta, double eps, float[] sum, float[] out,
                                        Cache cache) {
-        kernel.add(x, 0, residual, 0, sum, 0, rows * width);
-        forward(kernel, sum, rows, width, gamma, beta, eps, out, cache);
+        check(gamma, beta, width);
+        if (cache != null) {
+            cache.mean = new float[rows];
+            cache.rstd = new float[rows];
+        }
+        // backward needs the rows that were normalized: never let the output overwrite them when caching
+        float[] z = cache != null && out == sum ? new float[rows * width] : sum;
+        // about 10 flops per value: add, two reductions, normalize
+        Parallel.forRange(rows, 10L * rows * width, (from, to) -> {
+            for (int r = from; r < to; r++) {
+                int o = r * width;
+                if (residual != null) kernel.add(x, o, residual, o, z, o, width);
+                else if (z != x) System.arraycopy(x, o, z, o, width);
+                float mean = kernel.sum(z, o, width) / width;
+                float variance = kernel.squaredDeviations(z, o, width, mean) / width;
+                float rstd = (float) (1.0 / Math.sqrt(variance + eps));
+                if (cache != null) {
+                    cache.mean[r] = mean;
+                    cache.rstd[r] = rstd;
+                }
+                kernel.normalize(z, o, width, mean, rstd, gamma, beta, out, o);
+            }
+        });
+        if (cache != null) cache.input = z;
     }
 
     private static void check(float[] gamma, float[] beta, int width) {

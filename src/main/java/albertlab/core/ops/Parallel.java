@@ -56,22 +56,23 @@ public final class Parallel {
             task.run(0, n);
             return;
         }
-        // a few chunks per thread balance uneven starts without much counter traffic
-        int chunks = Math.min(n, 4 * THREADS);
+        // guided chunks: each claim takes a share of what is left, so chunks shrink toward the end and the threads
+        // finish together; a thread that starts late simply claims less
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Runnable worker = () -> {
-            int c;
-            while ((c = next.getAndIncrement()) < chunks) {
+            while (true) {
+                int from = next.get();
+                if (from >= n) return;
+                int to = from + Math.max(1, (n - from) / (2 * THREADS));
+                if (!next.compareAndSet(from, to)) continue;
                 try {
-                    if (failure.get() == null) {
-                        task.run((int) ((long) c * n / chunks), (int) ((long) (c + 1) * n / chunks));
-                    }
+                    if (failure.get() == null) task.run(from, to);
                 } catch (Throwable t) {
                     failure.compareAndSet(null, t);
                 } finally {
-                    done.incrementAndGet();
+                    done.addAndGet(to - from);
                 }
             }
         };
@@ -79,9 +80,10 @@ public final class Parallel {
         // cancel its Future instead: FutureTask.cancel also "succeeds" on a task that is already running.)
         for (int h = 0; h < THREADS - 1; h++) POOL.execute(worker);
         worker.run();
-        // only chunks that a running helper claimed are left: they finish within one chunk's time
-        for (int spins = 0; done.get() < chunks; spins++) {
-            if (spins < 10_000) Thread.onSpinWait();
+        // only chunks that a running helper claimed are left: they finish within one chunk's time, so spin a little
+        // before sleeping
+        for (int spins = 0; done.get() < n; spins++) {
+            if (spins < 2_000) Thread.onSpinWait();
             else LockSupport.parkNanos(20_000);
         }
         Throwable t = failure.get();
