@@ -60,6 +60,38 @@ public final class LayerNormOps {
         if (cache != null) cache.input = z;
     }
 
+    /**
+     * Backward of {@link #forwardResidual} given dL/dout [rows][width]: writes dL/d(normalized input) into
+     * {@code dInput} (for the residual form it is the gradient of both x and the residual) and adds dL/dγ and
+     * dL/dβ into {@code dGamma} and {@code dBeta} (a shared LayerNorm collects from every application).
+     * With x̂ = (z − mean)·rstd and g = dout·γ: dz = rstd · (g − mean(g) − x̂ · mean(g·x̂)).
+     */
+    public static void backward(Cache cache, float[] gamma, float[] dOut, int rows, int width, float[] dInput,
+                                float[] dGamma, float[] dBeta) {
+        float[] z = cache.input;
+        for (int r = 0; r < rows; r++) {
+            int o = r * width;
+            float mean = cache.mean[r];
+            float rstd = cache.rstd[r];
+            double meanG = 0;
+            double meanGx = 0;
+            for (int i = 0; i < width; i++) {
+                float xHat = (z[o + i] - mean) * rstd;
+                float g = dOut[o + i] * gamma[i];
+                dGamma[i] += dOut[o + i] * xHat;
+                dBeta[i] += dOut[o + i];
+                meanG += g;
+                meanGx += g * xHat;
+            }
+            meanG /= width;
+            meanGx /= width;
+            for (int i = 0; i < width; i++) {
+                float xHat = (z[o + i] - mean) * rstd;
+                dInput[o + i] = (float) (rstd * (dOut[o + i] * gamma[i] - meanG - xHat * meanGx));
+            }
+        }
+    }
+
     private static void check(float[] gamma, float[] beta, int width) {
         if (gamma.length != width || beta.length != width) {
             throw new IllegalArgumentException("LayerNorm of width " + width + " got gamma [" + gamma.length

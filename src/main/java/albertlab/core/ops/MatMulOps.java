@@ -72,4 +72,30 @@ public final class MatMulOps {
         PreparedRows rows = kernel.prepareRows(a, aOffset, aStride, m, b.rows());
         kernel.multiply(rows, b, c, cOffset, cStride, 0, b.panels());
     }
+
+    /**
+     * Backward of y = x Wᵀ + b given dY [S][out]: dX [S][in] = dY · W, and dW [out][in] += dYᵀ · x,
+     * dB [out] += Σ rows of dY (adding, because a shared layer collects gradients from every application).
+     * {@code dX}, {@code dW} and {@code dB} may be null when not wanted.
+     */
+    public static void linearBackward(Kernel kernel, FMatrixRMaj x, FMatrixRMaj weight, FMatrixRMaj dY,
+                                      FMatrixRMaj dX, FMatrixRMaj dW, float[] dB) {
+        int s = x.numRows;
+        int in = x.numCols;
+        int out = weight.numRows;
+        if (weight.numCols != in || dY.numRows != s || dY.numCols != out) {
+            throw new IllegalArgumentException("linear backward: x [" + s + "][" + in + "], W [" + out + "]["
+                    + weight.numCols + "], dY [" + dY.numRows + "][" + dY.numCols + "] do not fit");
+        }
+        if (dX != null) multiply(kernel, dY, weight, dX);
+        if (dW != null) {
+            FMatrixRMaj dYt = new FMatrixRMaj(out, s);
+            for (int t = 0; t < s; t++) for (int o = 0; o < out; o++) dYt.data[o * s + t] = dY.data[t * out + o];
+            FMatrixRMaj grad = multiply(kernel, dYt, x, new FMatrixRMaj(out, in));
+            kernel.add(dW.data, 0, grad.data, 0, dW.data, 0, out * in);
+        }
+        if (dB != null) {
+            for (int t = 0; t < s; t++) kernel.add(dB, 0, dY.data, t * out, dB, 0, out);
+        }
+    }
 }

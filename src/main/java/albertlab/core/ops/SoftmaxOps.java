@@ -31,4 +31,20 @@ public final class SoftmaxOps {
             kernel.scale(scores, o, width, 1f / sum);
         }
     }
+
+    /**
+     * Backward of {@link #forward} for rows of probabilities p (the forward's output) given dL/dp: dL/ds =
+     * scale · p ⊙ (dL/dp − Σ p·dL/dp) per row. A masked key (p = 0) gets no gradient.
+     */
+    public static void backward(float[] probabilities, float[] dProbabilities, int offset, int rows, int width,
+                                float scale, float[] dScores) {
+        for (int i = 0; i < rows; i++) {
+            int o = offset + i * width;
+            double dot = 0;
+            for (int j = 0; j < width; j++) dot += (double) probabilities[o + j] * dProbabilities[o + j];
+            for (int j = 0; j < width; j++) {
+                dScores[o + j] = (float) (scale * probabilities[o + j] * (dProbabilities[o + j] - dot));
+            }
+        }
+    }
 }
