@@ -11,7 +11,6 @@ import com.google.gson.JsonObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,25 +61,12 @@ class PublishedForwardCasesTest {
         return dir;
     }
 
-    /**
-     * The model of a folder, through {@code albertlab.core.io.ModelFolder.load(Path)}. That class is written in
-     * parallel with this test, so it is called by reflection to keep this file compiling before the merge; once
-     * merged, this can become a direct call. Accepts either an AlbertModel or a result with a model() accessor.
-     */
+    /** The model of a real Hugging Face folder, loaded the way the app and the command line load it. */
     private static AlbertModel loadModel(Path dir) {
         try {
-            Class<?> folder = Class.forName("albertlab.core.io.ModelFolder");
-            Method load = folder.getMethod("load", Path.class);
-            Object loaded = load.invoke(null, dir);
-            if (loaded instanceof AlbertModel m) return m;
-            Object model = loaded.getClass().getMethod("model").invoke(loaded);
-            return (AlbertModel) model;
-        } catch (ClassNotFoundException | NoSuchMethodException e) {
-            return fail("albertlab.core.io.ModelFolder.load(Path) is needed to load " + dir + ": " + e);
-        } catch (InvocationTargetException e) {
-            return fail("loading " + dir + " failed: " + e.getCause(), e.getCause());
-        } catch (IllegalAccessException e) {
-            return fail(e);
+            return albertlab.core.io.ModelFolder.load(dir).model();
+        } catch (albertlab.core.io.CheckpointException e) {
+            return fail("loading " + dir + " failed: " + e.getMessage(), e);
         }
     }
 
