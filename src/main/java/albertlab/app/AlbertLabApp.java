@@ -1,20 +1,35 @@
 package albertlab.app;
 
-import albertlab.view.LabFonts;
+import albertlab.view.Exports;
+import albertlab.view.LabStyles;
 import albertlab.viewmodel.I18n;
+import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 
+import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The desktop app. {@code --self-test} opens the main window, shows every view once and exits 0, or 1 when a view
- * fails; installers run it to prove a package works. (Placeholder shell until the app-shell issue lands.)
+ * The desktop app: {@code ./mvnw javafx:run} or {@code java -jar albert-lab.jar}. Options are in
+ * {@link StartOptions}; {@code --self-test} shows every page once and exits 0, or 1 when a page fails.
  */
 public final class AlbertLabApp extends Application {
+
+    /** Threads for long work (forward passes, model loading); daemons, so they never keep the JVM alive. */
+    private static final int BACKGROUND_THREADS = 2;
+
+    private ExecutorService background;
 
     public static void launchApp(String[] args) {
         launch(AlbertLabApp.class, args);
@@ -26,21 +41,94 @@ public final class AlbertLabApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        boolean selfTest = List.copyOf(getParameters().getRaw()).contains("--self-test");
-        I18n i18n = I18n.forSystemLocale();
-        Label label = new Label();
-        label.textProperty().bind(i18n.bind("app.title"));
-        Scene scene = new Scene(label, 800, 600);
-        scene.getRoot().setStyle(LabFonts.rootStyle(14));
-        stage.titleProperty().bind(i18n.bind("app.title"));
-        stage.setScene(scene);
-        stage.show();
-        if (selfTest) {
-            Platform.runLater(() -> {
-                System.out.println("self-test: main window shown");
-                Platform.exit();
-                System.exit(0);
-            });
+        StartOptions options;
+        try {
+            options = StartOptions.parse(List.copyOf(getParameters().getRaw()));
+        } catch (StartOptions.BadOption e) {
+            System.err.println("albert-lab: " + e.getMessage());
+            exit(2);
+            return;
         }
+        I18n i18n = options.language() != null ? new I18n(options.language()) : I18n.forSystemLocale();
+        background = Executors.newFixedThreadPool(BACKGROUND_THREADS, daemonThreads());
+        AppContext context = new AppContext(i18n, background, () -> stage);
+        AppShell shell = new AppShell(context, Pages.create(context), () -> {
+            stage.close();
+            Platform.exit();
+        });
+
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        int w = options.widthOr((int) Math.min(StartOptions.DEFAULT_WIDTH, screen.getWidth()));
+        int h = options.heightOr((int) Math.min(StartOptions.DEFAULT_HEIGHT, screen.getHeight()));
+        shell.setBaseFontSize(LabStyles.sizeFor(h));
+        Scene scene = new Scene(shell, w, h);
+        stage.setScene(scene);
+        stage.setMinWidth(800);
+        stage.setMinHeight(560);
+        stage.titleProperty().bind(i18n.bind(() -> shell.currentProperty().get() == null ? i18n.get("app.title")
+                        : i18n.get("app.title") + " — " + i18n.get(shell.currentProperty().get().titleKey()),
+                shell.currentProperty()));
+
+        String first = shell.pages().get(0).id();
+        if (options.page() != null) {
+            if (shell.hasPage(options.page())) {
+                first = options.page();
+            } else {
+                System.err.println("albert-lab: no page '" + options.page() + "'; pages: "
+                        + String.join(", ", shell.pages().stream().map(LabPage::id).toList()));
+                if (options.selfTest() || options.snapshot() != null) {
+                    exit(2);
+                    return;
+                }
+            }
+        }
+        stage.show();
+        if (options.selfTest()) {
+            new SelfTest(shell, scene, System.out, this::exit).start();
+            return;
+        }
+        shell.select(first);
+        if (options.snapshot() != null) {
+            // let fonts, layout and the charts' first drawing settle before taking the picture
+            PauseTransition settle = new PauseTransition(Duration.millis(800));
+            settle.setOnFinished(e -> {
+                try {
+                    Exports.writeNodePng(scene.getRoot(), options.snapshot(), 1.0);
+                    System.out.println("snapshot: " + options.snapshot().toAbsolutePath());
+                    exit(0);
+                } catch (IOException | RuntimeException ex) {
+                    System.err.println("albert-lab: cannot write " + options.snapshot() + ": " + ex.getMessage());
+                    exit(1);
+                }
+            });
+            settle.play();
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (background != null) {
+            background.shutdownNow();
+            try {
+                background.awaitTermination(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void exit(int status) {
+        stop();
+        Platform.exit();
+        System.exit(status);
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "albertlab-background-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 }

@@ -21,8 +21,8 @@ public interface Command {
     Set<String> switches();
 
     /**
-     * Runs the command. Throw {@link UsageException} for a bad command line and
+     * Runs the command; results go to {@code out}, warnings to {@code err} (so --json output stays pure JSON). Throw {@link UsageException} for a bad command line and
      * {@link albertlab.core.io.CheckpointException} for a bad file; both become one line on stderr.
      */
-    void run(Arguments args, PrintStream out) throws Exception;
+    void run(Arguments args, PrintStream out, PrintStream err) throws Exception;
 }

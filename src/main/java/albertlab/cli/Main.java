@@ -25,6 +25,8 @@ public final class Main {
     static {
         register(new ParamsCommand());
         register(new PresetsCommand());
+        register(new ForwardCommand());
+        register(new TokenizeCommand());
     }
 
     private Main() {
@@ -64,7 +66,7 @@ public final class Main {
             return OK;
         }
         try {
-            command.run(Arguments.parse(rest, command.valuedOptions(), command.switches()), out);
+            command.run(Arguments.parse(rest, command.valuedOptions(), command.switches()), out, err);
             return OK;
         } catch (UsageException e) {
             err.println("albert-lab " + command.name() + ": " + e.getMessage());

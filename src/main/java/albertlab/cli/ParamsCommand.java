@@ -55,7 +55,7 @@ final class ParamsCommand implements Command {
     }
 
     @Override
-    public void run(Arguments args, PrintStream out) throws UsageException {
+    public void run(Arguments args, PrintStream out, PrintStream err) throws UsageException {
         AlbertConfig config = configFrom(args);
         HeadSelection heads;
         try {

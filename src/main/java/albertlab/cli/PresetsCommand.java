@@ -39,7 +39,7 @@ final class PresetsCommand implements Command {
     }
 
     @Override
-    public void run(Arguments args, PrintStream out) {
+    public void run(Arguments args, PrintStream out, PrintStream err) {
         if (args.flag("json")) {
             List<Map<String, Object>> list = new ArrayList<>();
             for (Preset p : Presets.all()) {

@@ -11,16 +11,31 @@ public class CheckpointException extends Exception {
     private final transient Path file;
 
     public CheckpointException(Path file, String problem) {
-        super(file.getFileName() + ": " + problem);
+        super(oneLine(file, problem));
         this.file = file;
     }
 
     public CheckpointException(Path file, String problem, Throwable cause) {
-        super(file.getFileName() + ": " + problem, cause);
+        super(oneLine(file, problem), cause);
         this.file = file;
     }
 
     public Path file() {
         return file;
+    }
+
+    /** The first line of a library's message (Gson appends a "See https://..." line), never null. */
+    static String firstLine(Throwable e) {
+        String m = e.getMessage();
+        if (m == null || m.isBlank()) return e.getClass().getSimpleName();
+        int nl = m.indexOf('\n');
+        return (nl < 0 ? m : m.substring(0, nl)).strip();
+    }
+
+    // a caller's problem text may quote file content; a user must still see exactly one line
+    private static String oneLine(Path file, String problem) {
+        Path name = file == null ? null : file.getFileName();
+        String text = problem == null ? "unknown problem" : problem.replaceAll("[\\r\\n\\u2028\\u2029]+", " ");
+        return (name == null ? String.valueOf(file) : name.toString()) + ": " + text;
     }
 }

@@ -30,7 +30,21 @@ public record ForwardTrace(
         double millis) {
 
     public int applications() {
-        return attentions.size();
+        return schedule.size();
+    }
+
+    /**
+     * Hugging Face's older {@code hidden_states}: [0], then the state after each outer layer (after all its inner
+     * AlbertLayers). Equals {@link #hiddenStates()} when inner_group_num = 1.
+     */
+    public List<float[][]> hiddenStatesPerOuterLayer() {
+        List<float[][]> out = new java.util.ArrayList<>();
+        out.add(hiddenStates.get(0));
+        for (int t = 0; t < schedule.size(); t++) {
+            boolean lastOfLayer = t + 1 == schedule.size() || schedule.get(t + 1).layer() != schedule.get(t).layer();
+            if (lastOfLayer) out.add(hiddenStates.get(t + 1));
+        }
+        return List.copyOf(out);
     }
 
     /**

@@ -6,6 +6,10 @@ package albertlab.core.tokenizer;
  */
 public record EncodeOptions(int maxLength, boolean addSpecialTokens, boolean padToMax) {
 
+    public EncodeOptions {
+        if (maxLength < 0) throw new IllegalArgumentException("max length must be 0 (no limit) or more, got " + maxLength);
+    }
+
     public static final EncodeOptions DEFAULT = new EncodeOptions(0, true, false);
 
     public static EncodeOptions maxLength(int maxLength) {

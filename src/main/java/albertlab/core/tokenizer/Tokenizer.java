@@ -10,6 +10,11 @@ public interface Tokenizer {
         return encode(text, null, EncodeOptions.DEFAULT);
     }
 
+    /** [CLS] text [SEP] pair [SEP], no length limit. */
+    default Encoding encode(String text, String pair) {
+        return encode(text, pair, EncodeOptions.DEFAULT);
+    }
+
     /** Text of the ids; special tokens are left out when asked. */
     String decode(int[] ids, boolean skipSpecialTokens);
 

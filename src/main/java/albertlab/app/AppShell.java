@@ -1,0 +1,254 @@
+package albertlab.app;
+
+import albertlab.view.LabStyles;
+import albertlab.viewmodel.I18n;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The main window's content: a menu bar (mnemonics: Alt+F, V, L, H), page buttons, and the current page.
+ * Pages are built the first time they are shown. Keyboard: Ctrl+1..9 jump to a page, Ctrl+Tab and
+ * Ctrl+Shift+Tab (or Ctrl+Page Down/Up) cycle, Ctrl+plus/minus/0 change the text size for a projector.
+ */
+public final class AppShell extends BorderPane {
+
+    public static final double MIN_FONT = 11;
+    public static final double MAX_FONT = 30;
+
+    private final AppContext context;
+    private final I18n i18n;
+    private final List<LabPage> pages;
+    private final Map<String, Node> built = new HashMap<>();
+    private final StackPane pageArea = new StackPane();
+    private final ToggleGroup nav = new ToggleGroup();
+    private final ReadOnlyObjectWrapper<LabPage> current = new ReadOnlyObjectWrapper<>(this, "current");
+    private final DoubleProperty fontSize = new SimpleDoubleProperty(this, "fontSize", LabStyles.DEFAULT_SIZE);
+    private final Runnable quit;
+    private double baseFontSize = LabStyles.DEFAULT_SIZE;
+
+    public AppShell(AppContext context, List<LabPage> pages, Runnable quit) {
+        if (pages.isEmpty()) throw new IllegalArgumentException("no pages");
+        this.context = context;
+        this.i18n = context.i18n();
+        this.pages = List.copyOf(pages);
+        this.quit = quit;
+        setId("shell");
+        HBox navBar = new HBox(4);
+        navBar.getStyleClass().add("nav-bar");
+        navBar.setAlignment(Pos.CENTER_RIGHT);
+        for (int i = 0; i < this.pages.size(); i++) navBar.getChildren().add(navButton(this.pages.get(i), i));
+        MenuBar menus = menus();
+        HBox top = new HBox(menus, navBar);
+        HBox.setHgrow(menus, Priority.ALWAYS);
+        top.getStyleClass().add("top-bar");
+        setTop(top);
+        pageArea.setId("page-area");
+        setCenter(pageArea);
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) install(scene);
+        });
+        fontSize.addListener(x -> {
+            if (getScene() != null) LabStyles.install(getScene(), fontSize.get());
+        });
+    }
+
+    public List<LabPage> pages() {
+        return pages;
+    }
+
+    public ReadOnlyObjectProperty<LabPage> currentProperty() {
+        return current.getReadOnlyProperty();
+    }
+
+    public DoubleProperty fontSizeProperty() {
+        return fontSize;
+    }
+
+    /** The size Ctrl+0 returns to; also sets the current size. */
+    public void setBaseFontSize(double size) {
+        baseFontSize = size;
+        fontSize.set(size);
+    }
+
+    /**
+     * Shows a page, building it the first time. A page that throws while being built propagates here (the
+     * self-test counts it); through the UI, {@link #select} shows the failure in the page area instead.
+     */
+    public void show(String id) {
+        LabPage page = page(id);
+        Node content = built.get(id);
+        if (content == null) {
+            content = page.content();
+            built.put(id, content);
+        }
+        pageArea.getChildren().setAll(content);
+        current.set(page);
+        nav.getToggles().stream().filter(t -> t.getUserData() == page).findFirst().ifPresent(nav::selectToggle);
+        page.onShow();
+    }
+
+    /** {@link #show} for the UI: a failing page becomes a message, not a dead window. */
+    public void select(String id) {
+        try {
+            show(id);
+        } catch (RuntimeException e) {
+            Label error = new Label(i18n.get("app.pageFailed", i18n.get(page(id).titleKey()),
+                    e.getMessage() == null ? e.toString() : e.getMessage()));
+            error.setWrapText(true);
+            error.getStyleClass().add("page-error");
+            pageArea.getChildren().setAll(error);
+            e.printStackTrace();
+        }
+    }
+
+    public LabPage page(String id) {
+        return pages.stream().filter(p -> p.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no page '" + id + "' (pages: "
+                        + String.join(", ", pages.stream().map(LabPage::id).toList()) + ")"));
+    }
+
+    public boolean hasPage(String id) {
+        return pages.stream().anyMatch(p -> p.id().equals(id));
+    }
+
+    /** Next (+1) or previous (−1) page, wrapping around. */
+    public void cycle(int step) {
+        int i = current.get() == null ? 0 : pages.indexOf(current.get());
+        select(pages.get(Math.floorMod(i + step, pages.size())).id());
+    }
+
+    private ToggleButton navButton(LabPage page, int index) {
+        ToggleButton b = new ToggleButton();
+        b.setId("nav-" + page.id());
+        b.getStyleClass().add("nav-button");
+        b.textProperty().bind(i18n.bind(page.titleKey()));
+        b.setUserData(page);
+        b.setToggleGroup(nav);
+        b.setOnAction(e -> {
+            if (current.get() == page) b.setSelected(true); // stay selected on a second click
+            else select(page.id());
+        });
+        if (index < 9) {
+            javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip("Ctrl+" + (index + 1));
+            b.setTooltip(tip);
+        }
+        return b;
+    }
+
+    private MenuBar menus() {
+        Menu file = menu("app.menu.file", "menu-file");
+        MenuItem quitItem = item("app.menu.quit", "menu-quit");
+        quitItem.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
+        quitItem.setOnAction(e -> quit.run());
+        file.getItems().add(quitItem);
+
+        Menu view = menu("app.menu.view", "menu-view");
+        for (int i = 0; i < pages.size(); i++) {
+            LabPage p = pages.get(i);
+            MenuItem go = new MenuItem();
+            go.setId("menu-page-" + p.id());
+            go.textProperty().bind(i18n.bind(p.titleKey()));
+            if (i < 9) go.setAccelerator(new KeyCodeCombination(KeyCode.getKeyCode(Integer.toString(i + 1)),
+                    KeyCombination.SHORTCUT_DOWN));
+            go.setOnAction(e -> select(p.id()));
+            view.getItems().add(go);
+        }
+        MenuItem next = item("app.menu.nextPage", "menu-next");
+        next.setAccelerator(new KeyCodeCombination(KeyCode.PAGE_DOWN, KeyCombination.SHORTCUT_DOWN));
+        next.setOnAction(e -> cycle(1));
+        MenuItem previous = item("app.menu.previousPage", "menu-previous");
+        previous.setAccelerator(new KeyCodeCombination(KeyCode.PAGE_UP, KeyCombination.SHORTCUT_DOWN));
+        previous.setOnAction(e -> cycle(-1));
+        MenuItem larger = item("app.menu.largerText", "menu-larger");
+        larger.setAccelerator(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN));
+        larger.setOnAction(e -> zoom(2));
+        MenuItem smaller = item("app.menu.smallerText", "menu-smaller");
+        smaller.setAccelerator(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN));
+        smaller.setOnAction(e -> zoom(-2));
+        MenuItem normal = item("app.menu.normalText", "menu-normal");
+        normal.setAccelerator(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN));
+        normal.setOnAction(e -> fontSize.set(baseFontSize));
+        view.getItems().addAll(new SeparatorMenuItem(), next, previous, new SeparatorMenuItem(), larger, smaller,
+                normal);
+
+        Menu language = menu("app.menu.language", "menu-language");
+        ToggleGroup languages = new ToggleGroup();
+        for (Locale l : I18n.SUPPORTED) {
+            // each language is named in itself, so someone who cannot read the current one can still find theirs
+            RadioMenuItem r = new RadioMenuItem(I18n.CHINESE.equals(l) ? "简体中文" : "English");
+            r.setId("lang-" + l.getLanguage());
+            r.setToggleGroup(languages);
+            r.setSelected(l.equals(i18n.getLocale()));
+            r.setOnAction(e -> i18n.setLocale(l));
+            language.getItems().add(r);
+        }
+        i18n.localeProperty().addListener((obs, old, l) -> languages.getToggles().forEach(
+                t -> t.setSelected(((RadioMenuItem) t).getId().equals("lang-" + l.getLanguage()))));
+
+        Menu help = menu("app.menu.help", "menu-help");
+        MenuItem about = item("app.menu.about", "menu-about");
+        about.setOnAction(e -> AboutDialog.create(i18n, context.owner().get()).showAndWait());
+        help.getItems().add(about);
+
+        MenuBar bar = new MenuBar(file, view, language, help);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private void zoom(double step) {
+        fontSize.set(Math.max(MIN_FONT, Math.min(MAX_FONT, fontSize.get() + step)));
+    }
+
+    private Menu menu(String key, String id) {
+        Menu m = new Menu();
+        m.setId(id);
+        m.textProperty().bind(i18n.bind(key));
+        m.setMnemonicParsing(true);
+        return m;
+    }
+
+    private MenuItem item(String key, String id) {
+        MenuItem m = new MenuItem();
+        m.setId(id);
+        m.textProperty().bind(i18n.bind(key));
+        m.setMnemonicParsing(true);
+        return m;
+    }
+
+    private void install(Scene scene) {
+        LabStyles.install(scene, fontSize.get());
+        // Ctrl+Tab before any control sees it (a TabPane inside a page would take it otherwise)
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.TAB && e.isShortcutDown()) {
+                cycle(e.isShiftDown() ? -1 : 1);
+                e.consume();
+            }
+        });
+    }
+}

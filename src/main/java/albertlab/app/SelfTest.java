@@ -1,0 +1,81 @@
+package albertlab.app;
+
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntConsumer;
+
+/**
+ * {@code --self-test}: shows every page once (select, lay out, snapshot), one line per page, then exits 0, or 1
+ * when any page threw while being built, shown or drawn (including on the JavaFX thread in between).
+ */
+final class SelfTest {
+
+    private final AppShell shell;
+    private final Scene scene;
+    private final PrintStream out;
+    private final IntConsumer exit;
+    private final List<String> failures = new ArrayList<>();
+
+    SelfTest(AppShell shell, Scene scene, PrintStream out, IntConsumer exit) {
+        this.shell = shell;
+        this.scene = scene;
+        this.out = out;
+        this.exit = exit;
+    }
+
+    void start() {
+        Thread.UncaughtExceptionHandler previous = Thread.currentThread().getUncaughtExceptionHandler();
+        Thread.currentThread().setUncaughtExceptionHandler((t, e) -> {
+            failures.add("uncaught on " + t.getName() + ": " + e);
+            out.println("self-test: uncaught exception: " + e);
+            if (previous != null) previous.uncaughtException(t, e);
+        });
+        step(0);
+    }
+
+    private void step(int index) {
+        List<LabPage> pages = shell.pages();
+        if (index == pages.size()) {
+            Platform.runLater(this::finish); // one more pulse, so errors from the last page's drawing surface
+            return;
+        }
+        LabPage page = pages.get(index);
+        try {
+            shell.show(page.id());
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
+            WritableImage image = scene.snapshot(null);
+            int w = (int) image.getWidth();
+            int h = (int) image.getHeight();
+            out.printf("self-test: page %s ok (%dx%d, %d colours sampled)%n", page.id(), w, h, colours(image));
+        } catch (Throwable e) {
+            failures.add(page.id() + ": " + e);
+            out.println("self-test: page " + page.id() + " FAILED: " + e);
+        }
+        Platform.runLater(() -> step(index + 1));
+    }
+
+    private void finish() {
+        out.println(failures.isEmpty()
+                ? "self-test: ok, " + shell.pages().size() + " page(s)"
+                : "self-test: FAILED, " + failures.size() + " problem(s)");
+        out.flush();
+        exit.accept(failures.isEmpty() ? 0 : 1);
+    }
+
+    /** Distinct colours on a coarse grid: a blank page has one or two, a drawn one dozens. */
+    private static int colours(WritableImage image) {
+        PixelReader r = image.getPixelReader();
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 7) {
+            for (int x = 0; x < image.getWidth(); x += 7) seen.add(r.getArgb(x, y));
+        }
+        return seen.size();
+    }
+}

@@ -1,0 +1,108 @@
+package albertlab.app;
+
+import albertlab.viewmodel.I18n;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The main window: language switch from the menu, keyboard navigation, and the self-test's verdicts. */
+@ExtendWith(ApplicationExtension.class)
+class AppShellTest {
+
+    private I18n i18n;
+    private AppShell shell;
+    private Scene scene;
+
+    @Start
+    void start(Stage stage) {
+        i18n = new I18n(I18n.ENGLISH);
+        AppContext ctx = new AppContext(i18n, Executors.newSingleThreadExecutor(), () -> stage);
+        List<LabPage> pages = List.of(Pages.create(ctx).get(0), new TestPage("second", false));
+        shell = new AppShell(ctx, pages, stage::close);
+        scene = new Scene(shell, 1280, 800);
+        stage.setScene(scene);
+        stage.show();
+        shell.show("explorer");
+    }
+
+    @Test
+    void theLanguageMenuSwitchesEveryVisibleStringWithoutRestart(FxRobot robot) {
+        ToggleButton nav = robot.lookup("#nav-explorer").queryAs(ToggleButton.class);
+        assertEquals("Parameter Explorer", nav.getText());
+        assertEquals("Start from a known model", firstSectionHeading(robot));
+        robot.clickOn("Language").clickOn("简体中文");
+        assertEquals("参数探索器", nav.getText());
+        assertEquals("从已知模型开始", firstSectionHeading(robot));
+        assertEquals("词嵌入参数减少到 1/5.85", robot.lookup("#saving").queryAs(Label.class).getText().replace('\u00a0', ' '));
+        robot.clickOn("语言(L)").clickOn("English");
+        assertEquals("Parameter Explorer", nav.getText());
+    }
+
+    @Test
+    void ctrlDigitsAndCtrlTabMoveBetweenPages(FxRobot robot) {
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT2).release(KeyCode.CONTROL);
+        assertEquals("second", shell.currentProperty().get().id());
+        robot.press(KeyCode.CONTROL).type(KeyCode.TAB).release(KeyCode.CONTROL);
+        assertEquals("explorer", shell.currentProperty().get().id());
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.TAB).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        assertEquals("second", shell.currentProperty().get().id());
+    }
+
+    @Test
+    void selfTestPassesWhenEveryPageShowsAndFailsWhenOneThrows(FxRobot robot) {
+        assertEquals(0, runSelfTest(robot, List.of(new TestPage("fine", false))));
+        assertEquals(1, runSelfTest(robot, List.of(new TestPage("fine", false), new TestPage("broken", true))));
+    }
+
+    private int runSelfTest(FxRobot robot, List<LabPage> pages) {
+        AtomicInteger status = new AtomicInteger(-1);
+        ByteArrayOutputStream lines = new ByteArrayOutputStream();
+        robot.interact(() -> {
+            AppContext ctx = new AppContext(i18n, Executors.newSingleThreadExecutor(), () -> scene.getWindow());
+            AppShell other = new AppShell(ctx, pages, () -> { });
+            scene.setRoot(other);
+            new SelfTest(other, scene, new PrintStream(lines, true, StandardCharsets.UTF_8), status::set).start();
+        });
+        for (int i = 0; i < 100 && status.get() < 0; i++) WaitForAsyncUtils.sleep(20, java.util.concurrent.TimeUnit.MILLISECONDS);
+        String out = lines.toString(StandardCharsets.UTF_8);
+        assertTrue(out.contains("self-test: page fine ok"), out);
+        return status.get();
+    }
+
+    private static String firstSectionHeading(FxRobot robot) {
+        return robot.lookup(".section-heading").queryAs(Label.class).getText();
+    }
+
+    /** A page that shows a label, or throws while being built. */
+    private record TestPage(String id, boolean broken) implements LabPage {
+        @Override
+        public String titleKey() {
+            return "app.title";
+        }
+
+        @Override
+        public Node content() {
+            if (broken) throw new IllegalStateException("this page is broken on purpose");
+            return new Label(id);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package albertlab.app;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class StartOptionsTest {
+
+    @Test
+    void noOptionsMeansTheSystemLanguageAndTheFirstPage() throws Exception {
+        StartOptions o = StartOptions.parse(List.of());
+        assertFalse(o.selfTest());
+        assertNull(o.page());
+        assertNull(o.language());
+        assertEquals(1280, o.widthOr(1280));
+    }
+
+    @Test
+    void valuesMayFollowOrBeJoinedWithAnEqualsSign() throws Exception {
+        StartOptions o = StartOptions.parse(List.of("--self-test", "--page", "live", "--lang=zh", "--size",
+                "1920x1080", "--snapshot=shots/a.png"));
+        assertTrue(o.selfTest());
+        assertEquals("live", o.page());
+        assertEquals(Locale.SIMPLIFIED_CHINESE, o.language());
+        assertEquals(1920, o.width());
+        assertEquals(1080, o.height());
+        assertEquals(Path.of("shots/a.png"), o.snapshot());
+    }
+
+    @Test
+    void badOptionsAreOneLineThatNamesTheProblem() {
+        assertEquals("unknown option '--fast' (" + StartOptions.USAGE + ")",
+                assertThrows(StartOptions.BadOption.class, () -> StartOptions.parse(List.of("--fast"))).getMessage());
+        assertEquals("--lang wants zh or en, got 'fr'",
+                assertThrows(StartOptions.BadOption.class, () -> StartOptions.parse(List.of("--lang", "fr")))
+                        .getMessage());
+        assertTrue(assertThrows(StartOptions.BadOption.class, () -> StartOptions.parse(List.of("--size", "big")))
+                .getMessage().startsWith("--size wants WIDTHxHEIGHT"));
+        assertTrue(assertThrows(StartOptions.BadOption.class, () -> StartOptions.parse(List.of("--page")))
+                .getMessage().startsWith("--page needs a value"));
+    }
+}
