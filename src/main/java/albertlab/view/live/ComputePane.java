@@ -52,8 +52,8 @@ final class ComputePane extends VBox {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setFixedCellSize(30);
         // header and exactly the four modes: no empty rows below
-        table.setPrefHeight(30 * 4 + 34);
-        table.setMinHeight(30 * 4 + 34);
+        table.setPrefHeight(30 * 4 + 31);
+        table.setMinHeight(30 * 4 + 31);
         table.setMaxWidth(980);
         table.getColumns().add(column("live.compute.col.mode",
                 r -> i18n.get("live.sharing." + r.mode().name()) + (r.current() ? "  ◀" : "")));

@@ -27,6 +27,8 @@ import java.util.List;
 final class InputPane extends VBox {
 
     private static final double MOSTLY_UNKNOWN = 0.5;
+    /** SentencePiece's mark for "a word starts here" (U+2581). */
+    private static final String WORD_START = "\u2581";
 
     private final LiveModelViewModel vm;
     private final I18n i18n;
@@ -35,6 +37,7 @@ final class InputPane extends VBox {
     private final Label unknown = new Label();
     private final Label truncated = new Label();
     private final Label mostlyUnknown = new Label();
+    private final Label spaceMark = new Label();
 
     InputPane(LiveModelViewModel vm, I18n i18n) {
         this.vm = vm;
@@ -99,7 +102,8 @@ final class InputPane extends VBox {
                 : i18n.get("live.error", vm.computeErrorProperty().get()), vm.computeErrorProperty()));
         error.visibleProperty().bind(vm.computeErrorProperty().isNotNull());
         error.managedProperty().bind(error.visibleProperty());
-        FlowPane status = new FlowPane(14, 2, count, hint, computing, unknown, truncated, mostlyUnknown);
+        spaceMark.getStyleClass().add("note");
+        FlowPane status = new FlowPane(14, 2, count, hint, spaceMark, computing, unknown, truncated, mostlyUnknown);
         status.getStyleClass().add("token-status");
 
         getChildren().addAll(boxes, chipScroll, status, error);
@@ -136,6 +140,10 @@ final class InputPane extends VBox {
         mostlyUnknown.setText(mostly ? i18n.get("live.tokens.mostlyUnknown") : "");
         mostlyUnknown.setVisible(mostly);
         mostlyUnknown.setManaged(mostly);
+        boolean sentencePiece = input.chips().stream().anyMatch(c -> c.text().startsWith(WORD_START));
+        spaceMark.setText(sentencePiece ? i18n.get("live.tokens.wordStart") : "");
+        spaceMark.setVisible(sentencePiece);
+        spaceMark.setManaged(sentencePiece);
     }
 
     private Label chip(TokenChip c) {

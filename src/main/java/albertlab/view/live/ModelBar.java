@@ -144,9 +144,17 @@ final class ModelBar extends VBox {
         shape.setId("model-shape");
         shape.getStyleClass().add("shape");
         shape.textProperty().bind(i18n.bind(() -> shapeText(i18n, vm.modelProperty().get()), vm.modelProperty()));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox second = new HBox(8, sharingLabel, modes, fixedNote, spacer, shape);
+        // the mode buttons keep their full names; the shape line gives way (full text in its tooltip)
+        sharingLabel.setMinWidth(Region.USE_PREF_SIZE);
+        modes.setMinWidth(Region.USE_PREF_SIZE);
+        for (ToggleButton b : modeButtons.values()) b.setMinWidth(Region.USE_PREF_SIZE);
+        Tooltip shapeTip = new Tooltip();
+        shapeTip.textProperty().bind(shape.textProperty());
+        shape.setTooltip(shapeTip);
+        shape.setMinWidth(0);
+        shape.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(shape, Priority.ALWAYS);
+        HBox second = new HBox(8, sharingLabel, modes, fixedNote, shape);
         second.getStyleClass().add("bar-row");
 
         getChildren().addAll(top, second);

@@ -7,10 +7,18 @@ import albertlab.core.model.LayerSchedule;
 import org.ejml.data.FMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
+import albertlab.core.model.ForwardOptions;
+import albertlab.core.model.ForwardTrace;
+
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 class BuiltInModelsTest {
@@ -57,6 +65,40 @@ class BuiltInModelsTest {
             assertSame(w.embeddings(), cut.embeddings());
             assertSame(w.mlmHead(), cut.mlmHead());
         }
+    }
+
+    @Test
+    void allFourModesAgreeAfterTheSharedFirstLayerAndPartAfterTheSecond() {
+        ModelFamily family = BuiltInModels.family(BuiltInModels.Vocabulary.ENGLISH);
+        LiveModel allShared = family.member(SharingMode.ALL_SHARED);
+        TokenizedInput in = TokenizedInput.of(allShared.tokenizer(), allShared.maxTokens(),
+                "The capital of France is Paris.", null, -1);
+        assertEquals(List.of("[CLS]", "\u2581the", "\u2581capital", "\u2581of", "\u2581france", "\u2581is",
+                "\u2581paris", ".", "[SEP]"), in.tokens());
+        Map<SharingMode, ForwardTrace> traces = new EnumMap<>(SharingMode.class);
+        for (SharingMode m : SharingMode.values()) {
+            traces.put(m, family.member(m).forward().forward(in.modelInput(), ForwardOptions.DEFAULT));
+        }
+        float[][] first = traces.get(SharingMode.NOT_SHARED).hiddenStates().get(1);
+        for (SharingMode m : SharingMode.values()) {
+            assertTrue(Arrays.deepEquals(first, traces.get(m).hiddenStates().get(1)), m.name());
+        }
+        // layer 2: all shared reuses layer 1's weights, not shared has its own
+        assertFalse(Arrays.deepEquals(traces.get(SharingMode.NOT_SHARED).hiddenStates().get(2),
+                traces.get(SharingMode.ALL_SHARED).hiddenStates().get(2)));
+        assertTrue(family.isBuiltIn());
+        assertEquals(30000, allShared.config().vocabSize());
+        assertEquals(allShared.tokenizer().vocabSize(), allShared.config().vocabSize());
+    }
+
+    @Test
+    void theChineseVocabularyGivesOnePiecePerCharacter() {
+        ModelFamily family = BuiltInModels.family(BuiltInModels.Vocabulary.CHINESE);
+        LiveModel m = family.member(SharingMode.ALL_SHARED);
+        TokenizedInput in = TokenizedInput.of(m.tokenizer(), m.maxTokens(), "巴黎是法国的首都。", null, -1);
+        assertEquals(List.of("[CLS]", "巴", "黎", "是", "法", "国", "的", "首", "都", "。", "[SEP]"), in.tokens());
+        assertEquals(0, in.unknownCount());
+        assertEquals(21128, m.config().vocabSize());
     }
 
     @Test
