@@ -85,7 +85,13 @@ final class ComputePane extends VBox {
                 vm.modelProperty()));
         random.managedProperty().bind(random.visibleProperty());
 
-        getChildren().addAll(last, flops, new HBox(10, time), table, runs, explain, random);
+        Label single = new Label();
+        single.textProperty().bind(i18n.bind("live.compute.single"));
+        single.getStyleClass().add("note");
+        single.setWrapText(true);
+        single.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        single.setMaxWidth(980);
+        getChildren().addAll(last, flops, single, new HBox(10, time), table, runs, explain, random);
         vm.resultProperty().addListener((o, a, r) -> show(r));
         vm.timingsProperty().addListener((o, a, r) -> show(vm.resultProperty().get()));
         i18n.localeProperty().addListener((o, a, b) -> {

@@ -178,12 +178,20 @@ public final class HeatmapView extends Region {
         for (int c = 0; c < cols; c++) {
             boolean hot = hovered != null && hovered.col() == c;
             if (c % step != 0 && !hot) continue;
+            String label = d.colLabels().get(c);
             gc.save();
-            gc.translate(x0 + (c + 0.5) * cell, y0 - 4);
-            gc.rotate(-90);
             gc.setFont(hot ? bold : font);
             gc.setFill(hot ? ACCENT : Color.BLACK);
-            gc.fillText(clip(d.colLabels().get(c), colLabelH - 8, font), 0, 0);
+            if (textWidth(label, bold) <= cell) {
+                // short labels (a Chinese character, a digit) read best upright
+                gc.setTextAlign(TextAlignment.CENTER);
+                gc.setTextBaseline(VPos.BOTTOM);
+                gc.fillText(label, x0 + (c + 0.5) * cell, y0 - 3);
+            } else {
+                gc.translate(x0 + (c + 0.5) * cell, y0 - 4);
+                gc.rotate(-90);
+                gc.fillText(clip(label, colLabelH - 8, font), 0, 0);
+            }
             gc.restore();
         }
         gc.restore();

@@ -146,6 +146,7 @@ final class ModelBar extends VBox {
         shape.textProperty().bind(i18n.bind(() -> shapeText(i18n, vm.modelProperty().get()), vm.modelProperty()));
         // the mode buttons keep their full names; the shape line gives way (full text in its tooltip)
         sharingLabel.setMinWidth(Region.USE_PREF_SIZE);
+        fixedNote.setMinWidth(Region.USE_PREF_SIZE);
         modes.setMinWidth(Region.USE_PREF_SIZE);
         for (ToggleButton b : modeButtons.values()) b.setMinWidth(Region.USE_PREF_SIZE);
         Tooltip shapeTip = new Tooltip();

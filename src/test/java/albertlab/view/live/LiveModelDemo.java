@@ -31,6 +31,9 @@ import java.util.function.Supplier;
  */
 public final class LiveModelDemo {
 
+    /** Pause between edits in --measure; 0 runs them back to back (set with -Dlive.pace=MILLIS). */
+    private static final long PACE_MILLIS = Long.getLong("live.pace", 300);
+
     private LiveModelDemo() {
     }
 
@@ -41,6 +44,7 @@ public final class LiveModelDemo {
         Path shots = null;
         boolean fake = false;
         String model = null;
+        boolean measure = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--lang" -> lang = args[++i];
@@ -52,6 +56,7 @@ public final class LiveModelDemo {
                 case "--shots" -> shots = Path.of(args[++i]);
                 case "--fake" -> fake = true;
                 case "--model" -> model = args[++i];
+                case "--measure" -> measure = true;
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -88,6 +93,11 @@ public final class LiveModelDemo {
             });
             waitFor(() -> page.viewModel().modelProperty().get() != null
                     && !page.viewModel().modelProperty().get().untrained(), 120_000);
+        }
+        if (measure) {
+            measure(page);
+            Platform.exit();
+            System.exit(0);
         }
         if (shots != null) {
             takeShots(page, i18n, shots, lang + "-" + width + "x" + height + (model != null ? "-loaded" : ""));
@@ -159,6 +169,45 @@ public final class LiveModelDemo {
             written.add(snap(view, dir.resolve(prefix + "-8-long-grid-not-shared.png")));
         }
         System.out.println("wrote " + written);
+    }
+
+    /**
+     * Forward times at 32 tokens as the page shows them ("Last forward pass"): 30 edits after 10 warm-up edits,
+     * then the four-mode timing table.
+     */
+    private static void measure(LiveModelPage page) throws Exception {
+        LiveModelViewModel vm = page.viewModel();
+        waitFor(() -> vm.resultProperty().get() != null, 60_000);
+        var tokenizer = vm.modelProperty().get().tokenizer();
+        String[] words = ("Students in the classroom type a sentence and watch how every layer of the small "
+                + "model moves the hidden states while attention flows from word to word across the whole input "
+                + "again and again").split(" ");
+        int n = words.length;
+        while (tokenizer.encode(String.join(" ", java.util.Arrays.copyOf(words, n))).length() > 32) n--;
+        String text = String.join(" ", java.util.Arrays.copyOf(words, n));
+        List<Double> ms = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String t = i % 2 == 0 ? text : text.replace("Students", "Pupils");
+            setAndWait(vm, () -> vm.firstProperty().set(t));
+            if (i >= 10) ms.add(vm.resultProperty().get().trace().millis());
+            Thread.sleep(PACE_MILLIS); // a student types a few characters a second: let the page finish drawing
+        }
+        int tokens = vm.resultProperty().get().input().length();
+        List<Double> sorted = new ArrayList<>(ms);
+        java.util.Collections.sort(sorted);
+        System.out.printf(java.util.Locale.ROOT, "model %s, %d tokens, mode %s, pace %d ms: last-pass ms median %.3f min %.3f max %.3f%n",
+                vm.modelProperty().get().nameKey() + vm.modelProperty().get().nameArg(), tokens,
+                vm.modelProperty().get().sharingMode(), PACE_MILLIS, sorted.get(sorted.size() / 2), sorted.get(0),
+                sorted.get(sorted.size() - 1));
+        onFx(() -> {
+            vm.timeSharingModes();
+            return null;
+        });
+        waitFor(() -> !vm.timingsProperty().get().isEmpty(), 300_000);
+        for (var row : vm.timingsProperty().get()) {
+            System.out.printf(java.util.Locale.ROOT, "  %-16s median %.3f ms (min %.3f, max %.3f), %d stored params, %d FLOPs%n",
+                    row.mode(), row.medianMillis(), row.minMillis(), row.maxMillis(), row.storedParameters(), row.flops());
+        }
     }
 
     private static String snap(LiveModelView view, Path file) throws Exception {
