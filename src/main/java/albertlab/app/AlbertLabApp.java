@@ -89,18 +89,24 @@ public final class AlbertLabApp extends Application {
         }
         shell.select(first);
         if (options.snapshot() != null) {
-            // let fonts, layout and the charts' first drawing settle before taking the picture
+            // let fonts, layout and the charts' first drawing settle, and the page finish its work (a forward
+            // pass), before taking the picture
             PauseTransition settle = new PauseTransition(Duration.millis(800));
-            settle.setOnFinished(e -> {
-                try {
-                    Exports.writeNodePng(scene.getRoot(), options.snapshot(), 1.0);
-                    System.out.println("snapshot: " + options.snapshot().toAbsolutePath());
-                    exit(0);
-                } catch (IOException | RuntimeException ex) {
-                    System.err.println("albert-lab: cannot write " + options.snapshot() + ": " + ex.getMessage());
-                    exit(1);
-                }
-            });
+            settle.setOnFinished(e -> WhenIdle.run(shell.currentProperty().get().busyProperty(),
+                    Duration.seconds(30), () -> {
+                        try {
+                            Exports.writeNodePng(scene.getRoot(), options.snapshot(), 1.0);
+                            System.out.println("snapshot: " + options.snapshot().toAbsolutePath());
+                            exit(0);
+                        } catch (IOException | RuntimeException ex) {
+                            System.err.println("albert-lab: cannot write " + options.snapshot() + ": "
+                                    + ex.getMessage());
+                            exit(1);
+                        }
+                    }, () -> {
+                        System.err.println("albert-lab: the page was still busy after 30 s; no snapshot");
+                        exit(1);
+                    }));
             settle.play();
         }
     }

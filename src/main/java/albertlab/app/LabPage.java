@@ -1,5 +1,8 @@
 package albertlab.app;
 
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
 
 /**
@@ -19,5 +22,22 @@ public interface LabPage {
 
     /** Called each time the page becomes visible. */
     default void onShow() {
+    }
+
+    /**
+     * True while the page is still working on what it should show (loading a model, a forward pass). Screenshots
+     * and the self-test wait for it, so they show and check the finished page. Pages without background work
+     * are always idle.
+     */
+    default ObservableBooleanValue busyProperty() {
+        return Idle.PROPERTY;
+    }
+
+    /** The shared "never busy" value. */
+    final class Idle {
+        static final ReadOnlyBooleanProperty PROPERTY = new ReadOnlyBooleanWrapper(false).getReadOnlyProperty();
+
+        private Idle() {
+        }
     }
 }

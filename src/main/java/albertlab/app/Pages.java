@@ -1,5 +1,7 @@
 package albertlab.app;
 
+import albertlab.view.live.LiveModelPage;
+
 import java.util.List;
 
 /** The pages of the main window, in navigation order (Ctrl+1, Ctrl+2, ...). The one place that lists them. */
@@ -10,8 +12,8 @@ public final class Pages {
 
     public static List<LabPage> create(AppContext context) {
         return List.of(
-                new ExplorerPage(context)
-                // next: the Live Model page (id "live", from albertlab.view.live), added here after merging
+                new ExplorerPage(context),
+                new LiveModelPage(context)
         );
     }
 }

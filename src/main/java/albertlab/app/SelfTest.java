@@ -4,6 +4,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
+import javafx.util.Duration;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -15,6 +16,9 @@ import java.util.function.IntConsumer;
  * when any page threw while being built, shown or drawn (including on the JavaFX thread in between).
  */
 final class SelfTest {
+
+    /** How long a page may take for its first result (a cold JVM, a loaded CI machine). */
+    static final Duration BUSY_LIMIT = Duration.seconds(60);
 
     private final AppShell shell;
     private final Scene scene;
@@ -48,17 +52,33 @@ final class SelfTest {
         LabPage page = pages.get(index);
         try {
             shell.show(page.id());
-            scene.getRoot().applyCss();
-            scene.getRoot().layout();
-            WritableImage image = scene.snapshot(null);
-            int w = (int) image.getWidth();
-            int h = (int) image.getHeight();
-            out.printf("self-test: page %s ok (%dx%d, %d colours sampled)%n", page.id(), w, h, colours(image));
         } catch (Throwable e) {
-            failures.add(page.id() + ": " + e);
-            out.println("self-test: page " + page.id() + " FAILED: " + e);
+            fail(page, e);
+            Platform.runLater(() -> step(index + 1));
+            return;
         }
-        Platform.runLater(() -> step(index + 1));
+        // a page with background work (the live model's first forward pass) must finish it, or it fails
+        WhenIdle.run(page.busyProperty(), BUSY_LIMIT, () -> {
+            try {
+                scene.getRoot().applyCss();
+                scene.getRoot().layout();
+                WritableImage image = scene.snapshot(null);
+                int w = (int) image.getWidth();
+                int h = (int) image.getHeight();
+                out.printf("self-test: page %s ok (%dx%d, %d colours sampled)%n", page.id(), w, h, colours(image));
+            } catch (Throwable e) {
+                fail(page, e);
+            }
+            Platform.runLater(() -> step(index + 1));
+        }, () -> {
+            fail(page, new IllegalStateException("still busy after " + BUSY_LIMIT.toSeconds() + " s"));
+            Platform.runLater(() -> step(index + 1));
+        });
+    }
+
+    private void fail(LabPage page, Throwable e) {
+        failures.add(page.id() + ": " + e);
+        out.println("self-test: page " + page.id() + " FAILED: " + e);
     }
 
     private void finish() {

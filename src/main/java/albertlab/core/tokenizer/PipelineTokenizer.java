@@ -22,6 +22,7 @@ final class PipelineTokenizer implements Tokenizer {
     private final int padId;
     private final int maskId;
     private final String description;
+    private final TokenizerSource source;
 
     /**
      * @param normalizer   null for none
@@ -50,9 +51,10 @@ final class PipelineTokenizer implements Tokenizer {
         this.padId = padId;
         this.maskId = maskId;
         this.description = description;
+        this.source = null;
     }
 
-    private PipelineTokenizer(PipelineTokenizer t, String description) {
+    private PipelineTokenizer(PipelineTokenizer t, String description, TokenizerSource source) {
         this.addedTokens = t.addedTokens;
         this.normalizedAddedTokens = t.normalizedAddedTokens;
         this.normalizer = t.normalizer;
@@ -64,11 +66,22 @@ final class PipelineTokenizer implements Tokenizer {
         this.padId = t.padId;
         this.maskId = t.maskId;
         this.description = description;
+        this.source = source;
     }
 
     /** The same tokenizer, described differently (e.g. to say why it was chosen). */
     PipelineTokenizer withDescription(String newDescription) {
-        return new PipelineTokenizer(this, newDescription);
+        return new PipelineTokenizer(this, newDescription, source);
+    }
+
+    /** The same tokenizer, saying which kind of file it was read from. */
+    PipelineTokenizer withSource(TokenizerSource newSource) {
+        return new PipelineTokenizer(this, description, newSource);
+    }
+
+    @Override
+    public TokenizerSource source() {
+        return source;
     }
 
     @Override

@@ -32,4 +32,9 @@ public interface Tokenizer {
 
     /** Which kind of tokenizer and file this is, for the user: e.g. "SentencePiece Unigram (spiece.model)". */
     String description();
+
+    /** The kind of file this tokenizer came from, or null when it was built in memory. */
+    default TokenizerSource source() {
+        return null;
+    }
 }

@@ -70,18 +70,23 @@ public final class Tokenizers {
             throws CheckpointException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         PipelineTokenizer t;
+        TokenizerSource.Kind kind;
         if (name.endsWith(".json")) {
             t = TokenizerJson.load(file, options);
+            kind = TokenizerSource.Kind.TOKENIZER_JSON;
         } else if (name.endsWith(".model")) {
             SentencePieceModel m = SentencePieceModel.read(file);
             t = AlbertSentencePiece.build(m, options.lowerCaseOr(config.doLowerCase()),
                     options.keepAccentsOr(config.keepAccents()), file.getFileName().toString());
+            kind = TokenizerSource.Kind.SENTENCEPIECE_MODEL;
         } else if (name.endsWith(".txt")) {
             t = BertWordPiece.load(file, config, options);
+            kind = TokenizerSource.Kind.WORDPIECE_VOCAB;
         } else {
             throw new CheckpointException(file, "not a tokenizer file (expected " + TOKENIZER_JSON + ", a "
                     + "SentencePiece .model or a WordPiece vocab .txt)");
         }
+        t = t.withSource(new TokenizerSource(kind, file.getFileName().toString()));
         return note.isEmpty() ? t : t.withDescription(t.description() + note);
     }
 }

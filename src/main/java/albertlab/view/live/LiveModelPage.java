@@ -8,6 +8,8 @@ import albertlab.viewmodel.live.LiveModelViewModel;
 import albertlab.viewmodel.live.ModelFamily;
 import albertlab.viewmodel.live.ModelLoader;
 import javafx.application.Platform;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
 
 import java.util.List;
@@ -29,6 +31,7 @@ public final class LiveModelPage implements LabPage {
     private final Executor uiThread;
     private LiveModelView view;
     private LiveModelViewModel vm;
+    private BooleanBinding busy;
 
     public LiveModelPage(AppContext ctx) {
         this(ctx, FolderModels::load, () -> BuiltInModels.create(ctx.i18n().isChinese()
@@ -59,9 +62,19 @@ public final class LiveModelPage implements LabPage {
             vm = new LiveModelViewModel(ctx.background(), uiThread, loader);
             vm.firstProperty().set(ctx.i18n().isChinese() ? CHINESE_SENTENCE : ENGLISH_SENTENCE);
             view = new LiveModelView(vm, ctx.i18n(), ctx.owner());
+            busy = vm.loadingProperty().or(vm.computingProperty())
+                    .or(vm.resultProperty().isNull().and(vm.computeErrorProperty().isEmpty())
+                            .and(vm.loadFailureProperty().isNull()));
             vm.loadBuiltIns(builtIns);
         }
         return view;
+    }
+
+    /** Busy until the first result (or error) is in, and while a model loads or a pass runs. */
+    @Override
+    public ObservableBooleanValue busyProperty() {
+        content();
+        return busy;
     }
 
     LiveModelViewModel viewModel() {

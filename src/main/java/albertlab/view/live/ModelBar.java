@@ -173,7 +173,19 @@ final class ModelBar extends VBox {
         return i18n.get("live.model.shape", nf.format(c.vocabSize()), Integer.toString(c.embeddingSize()),
                 Integer.toString(c.hiddenSize()), Integer.toString(c.numHiddenLayers()),
                 Integer.toString(c.numAttentionHeads()), Integer.toString(c.maxPositionEmbeddings()),
-                m.tokenizer().description());
+                tokenizerText(i18n, m.tokenizer(), nf));
+    }
+
+    /** The tokenizer in the UI's language; the core's English description only for one built in memory. */
+    static String tokenizerText(I18n i18n, albertlab.core.tokenizer.Tokenizer t, NumberFormat nf) {
+        albertlab.core.tokenizer.TokenizerSource source = t.source();
+        if (source == null) return t.description();
+        String key = switch (source.kind()) {
+            case SENTENCEPIECE_MODEL -> "live.tokenizer.sentencepiece";
+            case TOKENIZER_JSON -> "live.tokenizer.json";
+            case WORDPIECE_VOCAB -> "live.tokenizer.wordpiece";
+        };
+        return i18n.get(key, source.fileName(), nf.format(t.vocabSize()));
     }
 
     static String familyName(I18n i18n, ModelFamily f) {
