@@ -6,6 +6,9 @@ import albertlab.viewmodel.I18n;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
@@ -88,6 +91,16 @@ public final class AlbertLabApp extends Application {
             return;
         }
         shell.select(first);
+        if (options.sessionFile() != null) {
+            // Saved sessions come with the lessons; until then say so plainly instead of pretending to open it.
+            Alert notYet = new Alert(Alert.AlertType.INFORMATION);
+            notYet.initOwner(stage);
+            notYet.setTitle(i18n.get("app.title"));
+            notYet.setHeaderText(i18n.get("app.session.notYet.header"));
+            notYet.setContentText(i18n.get("app.session.notYet.body", options.sessionFile().getFileName()));
+            notYet.getButtonTypes().setAll(new ButtonType(i18n.get("app.session.notYet.ok"), ButtonBar.ButtonData.OK_DONE));
+            Platform.runLater(notYet::show);
+        }
         if (options.snapshot() != null) {
             // let fonts, layout and the charts' first drawing settle, and the page finish its work (a forward
             // pass), before taking the picture

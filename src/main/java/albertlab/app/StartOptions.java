@@ -12,10 +12,12 @@ import java.util.Locale;
  *   --lang zh|en         start in this language instead of the system's
  *   --size WxH           window size in pixels, e.g. 1280x800
  *   --snapshot FILE.png  after the first layout, write the window's scene to FILE.png and exit (screenshots)
+ *   FILE.albertlab       a saved session, as the desktop hands it over on a double-click
  * </pre>
  * {@code --opt value} and {@code --opt=value} both work.
  */
-public record StartOptions(boolean selfTest, String page, Locale language, int width, int height, Path snapshot) {
+public record StartOptions(boolean selfTest, String page, Locale language, int width, int height, Path snapshot,
+                           Path sessionFile) {
 
     public static final int DEFAULT_WIDTH = 1280;
     public static final int DEFAULT_HEIGHT = 800;
@@ -38,6 +40,7 @@ public record StartOptions(boolean selfTest, String page, Locale language, int w
         int width = 0;
         int height = 0;
         Path snapshot = null;
+        Path sessionFile = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             String name = a;
@@ -72,10 +75,16 @@ public record StartOptions(boolean selfTest, String page, Locale language, int w
                         default -> snapshot = Path.of(value);
                     }
                 }
-                default -> throw new BadOption("unknown option '" + a + "' (" + USAGE + ")");
+                default -> {
+                    // the desktop passes a double-clicked session file as a plain argument
+                    if (a.startsWith("--") || sessionFile != null) {
+                        throw new BadOption("unknown option '" + a + "' (" + USAGE + ")");
+                    }
+                    sessionFile = Path.of(a);
+                }
             }
         }
-        return new StartOptions(selfTest, page, language, width, height, snapshot);
+        return new StartOptions(selfTest, page, language, width, height, snapshot, sessionFile);
     }
 
     static Locale language(String code) throws BadOption {

@@ -47,4 +47,11 @@ class StartOptionsTest {
         assertTrue(assertThrows(StartOptions.BadOption.class, () -> StartOptions.parse(List.of("--page")))
                 .getMessage().startsWith("--page needs a value"));
     }
+
+    @Test
+    void aDoubleClickedSessionFileIsTakenAsTheSessionNotRefused() throws Exception {
+        StartOptions o = StartOptions.parse(List.of("/home/student/week3.albertlab"));
+        assertEquals(java.nio.file.Path.of("/home/student/week3.albertlab"), o.sessionFile());
+        assertThrows(StartOptions.BadOption.class, () -> StartOptions.parse(List.of("a.albertlab", "b.albertlab")));
+    }
 }
