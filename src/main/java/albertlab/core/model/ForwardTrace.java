@@ -1,5 +1,6 @@
 package albertlab.core.model;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -38,7 +39,7 @@ public record ForwardTrace(
      * AlbertLayers). Equals {@link #hiddenStates()} when inner_group_num = 1.
      */
     public List<float[][]> hiddenStatesPerOuterLayer() {
-        List<float[][]> out = new java.util.ArrayList<>();
+        List<float[][]> out = new ArrayList<>();
         out.add(hiddenStates.get(0));
         for (int t = 0; t < schedule.size(); t++) {
             boolean lastOfLayer = t + 1 == schedule.size() || schedule.get(t + 1).layer() != schedule.get(t).layer();
