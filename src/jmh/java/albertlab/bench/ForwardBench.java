@@ -5,6 +5,7 @@ import albertlab.core.model.AlbertModel;
 import albertlab.core.model.ForwardOptions;
 import albertlab.core.model.ForwardTrace;
 import albertlab.core.model.ModelInput;
+import albertlab.core.ops.Kernels;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -25,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  *   attentions and MLM logits: what the live view recomputes on every keystroke; it must stay far under a frame.
  *   <li>{@code base128}: albert-base-v2's shape (V=30000, E=128, H=768, I=3072, L=12, A=12) at 128 tokens without
  *   heads, 22.35 GFLOP (ParameterCounter's count); NumPy on OpenBLAS takes about 123 ms on this 2-core machine.
- *   Attentions are kept, as the app keeps them. GFLOP/s = 22.35 / seconds.
+ *   Attentions are kept, as the app keeps them. GFLOP/s = 22.35 / seconds. {@code base128Scalar}: the same
+ *   model on the plain-Java kernel.
  * </ul>
  */
 @State(Scope.Benchmark)
@@ -41,6 +43,7 @@ public class ForwardBench {
     private AlbertModel tiny;
     private ModelInput tinyInput;
     private AlbertModel base;
+    private AlbertModel baseScalar;
     private ModelInput baseInput;
     private final ForwardOptions baseOptions = new ForwardOptions(0, true, false);
 
@@ -49,6 +52,7 @@ public class ForwardBench {
         tiny = AlbertModel.random(TINY, 1, true);
         tinyInput = ModelInput.of(ids(32, TINY.vocabSize()));
         base = AlbertModel.random(BASE, 1, false);
+        baseScalar = AlbertModel.create(base.weights(), Kernels.scalar());
         baseInput = ModelInput.of(ids(128, BASE.vocabSize()));
     }
 
@@ -67,5 +71,11 @@ public class ForwardBench {
     @Benchmark
     public ForwardTrace base128() {
         return base.forward(baseInput, baseOptions);
+    }
+
+    /** The same on the plain-Java kernel: what {@code java -jar} without the Vector API module runs. */
+    @Benchmark
+    public ForwardTrace base128Scalar() {
+        return baseScalar.forward(baseInput, baseOptions);
     }
 }

@@ -7,6 +7,7 @@ import albertlab.core.ops.Kernel;
 import albertlab.core.ops.LayerNormOps;
 import albertlab.core.ops.MatMulOps;
 import albertlab.core.ops.PackedMatrix;
+import org.ejml.data.FMatrixRMaj;
 
 /**
  * One AlbertLayer application (Hugging Face {@code AlbertLayer}, eval mode): post-LN self-attention, then a
@@ -24,7 +25,7 @@ final class AlbertLayer {
             int h = w.query().out();
             int in = w.query().in();
             // PyTorch layout [out][in]: stacking the three weights row-wise gives the fused [3H][H] weight
-            org.ejml.data.FMatrixRMaj fused = new org.ejml.data.FMatrixRMaj(3 * h, in);
+            FMatrixRMaj fused = new FMatrixRMaj(3 * h, in);
             float[] bias = new float[3 * h];
             AlbertWeights.Linear[] parts = {w.query(), w.key(), w.value()};
             for (int p = 0; p < 3; p++) {

@@ -1,5 +1,6 @@
 package albertlab.core.model;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -10,10 +11,12 @@ import java.util.List;
  * @param schedule         which weights each application used (same length n as attentions)
  * @param embeddingOutput  [S][E] word + position + type embeddings after LayerNorm, before the E→H projection
  * @param hiddenStates     n + 1 entries of [S][H]: [0] after the projection, [t+1] after application t
- * @param attentions       n entries of [A][S][S]: softmax probabilities, row = query, column = key
+ * @param attentions       n entries of [A][S][S]: softmax probabilities, row = query, column = key; empty when
+ *                         {@link ForwardOptions#keepAttentions()} is off
  * @param layerSummaries   n entries: input [t] versus output [t+1] of application t
  * @param pooledOutput     [H] tanh(pooler(h_last[0]))
- * @param mlmLogits        [S][V], or null when the model has no MLM head
+ * @param mlmLogits        [S][V], or null when the model has no MLM head or {@link ForwardOptions#computeMlm()}
+ *                         is off
  * @param sopLogits        [2], or null when the model has no SOP head
  * @param millis           wall time of the forward pass
  */
@@ -38,7 +41,7 @@ public record ForwardTrace(
      * AlbertLayers). Equals {@link #hiddenStates()} when inner_group_num = 1.
      */
     public List<float[][]> hiddenStatesPerOuterLayer() {
-        List<float[][]> out = new java.util.ArrayList<>();
+        List<float[][]> out = new ArrayList<>();
         out.add(hiddenStates.get(0));
         for (int t = 0; t < schedule.size(); t++) {
             boolean lastOfLayer = t + 1 == schedule.size() || schedule.get(t + 1).layer() != schedule.get(t).layer();

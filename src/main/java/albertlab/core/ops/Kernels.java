@@ -34,7 +34,8 @@ public final class Kernels {
     private static Kernel loadVector() {
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) return null;
         try {
-            return (Kernel) Class.forName(Kernels.class.getPackageName() + ".VectorKernel").getDeclaredConstructor().newInstance();
+            Class<?> vector = Class.forName(Kernels.class.getPackageName() + ".VectorKernel");
+            return (Kernel) vector.getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException | LinkageError e) {
             return null; // a JVM whose Vector API is unusable runs the plain kernel
         }

@@ -11,9 +11,9 @@ import jdk.incubator.vector.VectorSpecies;
  * layer ({@link Kernels} checks): its constant pool names the module's classes.
  *
  * <p>Products use a register tile of 6 or 8 rows ({@link #DEFAULT_ROWS}) × 2 vectors (with AVX-512: 8 rows ×
- * 32 floats, 16 accumulators). B is packed in panels [K][2 vectors], A in blocks [K][rows], so the inner loop reads both
- * sequentially: per k it loads two vectors of B, broadcasts one value of A per row and issues 2·rows fused
- * multiply-adds.
+ * 32 floats, 16 accumulators). B is packed in panels [K][2 vectors], A in blocks [K][rows], so the inner loop
+ * reads both sequentially: per k it loads two vectors of B, broadcasts one value of A per row and issues 2·rows
+ * fused multiply-adds.
  */
 final class VectorKernel implements Kernel {
 

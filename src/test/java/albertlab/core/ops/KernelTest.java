@@ -42,6 +42,9 @@ class KernelTest {
         // wider than several panels of either kernel, with a ragged last panel and row block
         checkProduct(kernel, random, 37, 300, 531, true, true);
         checkProduct(kernel, random, 130, 65, 1000, false, true);
+        // k longer than the vector kernel's k slice (768), with ragged edge tiles that must add up across slices
+        checkProduct(kernel, random, 37, 1601, 45, true, true);
+        checkProduct(kernel, random, 9, 769, 70, false, false);
     }
 
     /** A and C are slices inside larger arrays (offset, stride) as attention heads use them. */
