@@ -59,7 +59,7 @@ final class ForwardJson {
             }
             json.endArray();
         }
-        floats(json.name("pooledOutput"), t.pooledOutput());
+        if (t.pooledOutput() != null) floats(json.name("pooledOutput"), t.pooledOutput());
         if (t.mlmLogits() != null) {
             if (!brief) matrix(json.name("mlmLogits"), t.mlmLogits());
             int[] top = r.mlmArgmax();

@@ -35,7 +35,11 @@ final class ForwardText {
             out.printf("%4d %6d %5d %5d %13.4f %11.2f %11.4f%s%n", a + 1, app.layer(), app.group(), app.inner(),
                     s.cosine(), s.angleDegrees(), s.l2(), app.extra() ? "  (repeat)" : "");
         }
-        out.printf("pooled output: |p| = %.4f (H=%d)%n", r.pooledNorm(), t.pooledOutput().length);
+        if (t.pooledOutput() != null) {
+            out.printf("pooled output: |p| = %.4f (H=%d)%n", r.pooledNorm(), t.pooledOutput().length);
+        } else {
+            out.println("pooled output: none (the checkpoint has no pooler)");
+        }
         int[] top = r.mlmArgmax();
         if (top != null) {
             List<String> predictions = new ArrayList<>();

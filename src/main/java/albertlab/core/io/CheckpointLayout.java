@@ -89,7 +89,13 @@ public final class CheckpointLayout {
             ffn.add(new Ffn(in.linear(p + "ffn.", i, h), in.linear(p + "ffn_output.", h, i),
                     in.norm(p + "full_layer_layer_norm.", h)));
         }
-        Linear pooler = in.linear(base + "pooler.", h, h);
+        // AlbertForMaskedLM and the token-level task models are saved without a pooler: such a model has no
+        // pooled output and no sentence-order head, which the app says rather than refusing the folder
+        Linear pooler = in.hasPrefix(base + "pooler.") ? in.linear(base + "pooler.", h, h) : null;
+        if (pooler == null) {
+            warnings.add(file.getFileName() + ": no pooler (as AlbertForMaskedLM saves it), so there is no pooled "
+                    + "output and no sentence-order head");
+        }
 
         MaskedLmHead mlm = null;
         if (in.hasPrefix("predictions.")) {
@@ -100,6 +106,10 @@ public final class CheckpointLayout {
             tiedCopy(in, "predictions.decoder.bias", mlm.bias(), v, warnings);
         }
         Linear sop = in.hasPrefix("sop_classifier.") ? in.linear("sop_classifier.classifier.", 2, h) : null;
+        if (sop != null && pooler == null) {
+            throw new CheckpointException(file, "missing tensor " + base + "pooler.weight (the sentence-order "
+                    + "head sop_classifier needs the pooler)");
+        }
 
         AlbertWeights weights = new AlbertWeights(config, embeddings, projection, attention, ffn, pooler, mlm, sop);
         List<String> unused = new ArrayList<>();
@@ -179,7 +189,7 @@ public final class CheckpointLayout {
             linear(out, p + "ffn_output.", f.out(), h, i);
             norm(out, p + "full_layer_layer_norm.", f.layerNorm(), h);
         }
-        linear(out, b + "pooler.", w.pooler(), h, h);
+        if (w.pooler() != null) linear(out, b + "pooler.", w.pooler(), h, h);
         if (w.mlmHead() != null) {
             linear(out, "predictions.dense.", w.mlmHead().dense(), e, h);
             norm(out, "predictions.LayerNorm.", w.mlmHead().layerNorm(), e);
@@ -265,10 +275,8 @@ public final class CheckpointLayout {
                     throw new CheckpointException(file, "tensor " + key + " is stored as " + dtype
                             + ", which is not a floating-point type ALBERT Lab reads");
                 }
-                String hint = key.endsWith("pooler.weight")
-                        ? "; transformers saves no pooler for AlbertForMaskedLM and the token-level task models" : "";
                 throw new CheckpointException(file, "missing tensor " + key + " (config.json expects shape "
-                        + Arrays.toString(shape) + hint + ")");
+                        + Arrays.toString(shape) + ")");
             }
             if (!Arrays.equals(t.shape(), shape)) {
                 throw new CheckpointException(file, "tensor " + key + " has shape " + t.shapeText()

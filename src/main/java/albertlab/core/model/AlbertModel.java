@@ -112,7 +112,7 @@ public final class AlbertModel {
         float[] pooled = heads.pool(hidden);
         float[][] mlm = options.computeMlm() && heads.hasMlm()
                 ? rows(heads.mlmLogits(hidden, s), s, config.vocabSize()) : null;
-        float[] sop = heads.hasSop() ? heads.sopLogits(pooled) : null;
+        float[] sop = heads.hasSop() && pooled != null ? heads.sopLogits(pooled) : null;
         double millis = (System.nanoTime() - start) / 1e6;
         return new ForwardTrace(input, schedule.applications(), rows(embedded, s, config.embeddingSize()),
                 List.copyOf(states), List.copyOf(attentions), List.copyOf(summaries), pooled, mlm, sop, millis);

@@ -16,7 +16,7 @@ public record AlbertWeights(
         Linear projection,                 // [H][E] + [H]; null when the config has no projection
         List<Attention> attention,         // one per attention slot
         List<Ffn> ffn,                     // one per FFN slot
-        Linear pooler,                     // [H][H] + [H]
+        Linear pooler,                     // [H][H] + [H]; null when the checkpoint has none (AlbertForMaskedLM)
         MaskedLmHead mlmHead,              // null when absent
         Linear sopClassifier) {            // [2][H] + [2]; null when absent
 

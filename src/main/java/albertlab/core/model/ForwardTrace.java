@@ -14,7 +14,7 @@ import java.util.List;
  * @param attentions       n entries of [A][S][S]: softmax probabilities, row = query, column = key; empty when
  *                         {@link ForwardOptions#keepAttentions()} is off
  * @param layerSummaries   n entries: input [t] versus output [t+1] of application t
- * @param pooledOutput     [H] tanh(pooler(h_last[0]))
+ * @param pooledOutput     [H] tanh(pooler(h_last[0])), or null when the model has no pooler
  * @param mlmLogits        [S][V], or null when the model has no MLM head or {@link ForwardOptions#computeMlm()}
  *                         is off
  * @param sopLogits        [2], or null when the model has no SOP head

@@ -25,7 +25,7 @@ final class PretrainingHeads {
     PretrainingHeads(Kernel kernel, AlbertWeights w) {
         this.kernel = kernel;
         this.config = w.config();
-        this.pooler = MatMulOps.packLinear(kernel, w.pooler().weight(), w.pooler().bias());
+        this.pooler = w.pooler() == null ? null : MatMulOps.packLinear(kernel, w.pooler().weight(), w.pooler().bias());
         AlbertWeights.MaskedLmHead mlm = w.mlmHead();
         this.mlmDense = mlm == null ? null : MatMulOps.packLinear(kernel, mlm.dense().weight(), mlm.dense().bias());
         this.mlmNorm = mlm == null ? null : mlm.layerNorm();
@@ -35,8 +35,9 @@ final class PretrainingHeads {
                 : MatMulOps.packLinear(kernel, w.sopClassifier().weight(), w.sopClassifier().bias());
     }
 
-    /** [H] tanh(pooler(h[0])). */
+    /** [H] tanh(pooler(h[0])), or null for a model saved without a pooler. */
     float[] pool(float[] hidden) {
+        if (pooler == null) return null;
         int h = config.hiddenSize();
         float[] out = new float[h];
         MatMulOps.multiply(hidden, 0, h, 1, pooler, out, 0, h);

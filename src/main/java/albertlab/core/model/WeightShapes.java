@@ -64,7 +64,11 @@ final class WeightShapes {
             linear(f.out(), name + ".ffn_output", h, i);
             norm(f.layerNorm(), name + ".full_layer_layer_norm", h);
         }
-        linear(require(w.pooler(), "pooler"), "pooler", h, h);
+        if (w.pooler() != null) {
+            linear(w.pooler(), "pooler", h, h);
+        } else if (w.sopClassifier() != null) {
+            throw new IllegalArgumentException("pooler is missing, and the sentence-order head needs it");
+        }
         if (w.mlmHead() != null) {
             AlbertWeights.MaskedLmHead m = w.mlmHead();
             linear(m.dense(), "predictions.dense", e, h);

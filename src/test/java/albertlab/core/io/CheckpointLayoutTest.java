@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -220,11 +221,34 @@ class CheckpointLayoutTest {
     }
 
     @Test
-    void missingPoolerExplainsWhereCheckpointsWithoutOneComeFrom() {
+    void aPoolerWithoutItsSentenceOrderHeadIsRefusedByName() {
         Map<String, Tensor> t = new LinkedHashMap<>(golden);
         t.remove("albert.pooler.weight");
-        assertTrue(failure(config, contents(t)).contains("missing tensor albert.pooler.weight (config.json expects "
-                + "shape [32, 32]; transformers saves no pooler for AlbertForMaskedLM"));
+        t.remove("albert.pooler.bias");
+        assertTrue(failure(config, contents(t)).contains("missing tensor albert.pooler.weight (the sentence-order "
+                + "head sop_classifier needs the pooler)"));
+    }
+
+    @Test
+    void halfAPoolerIsAMissingTensor() {
+        Map<String, Tensor> t = new LinkedHashMap<>(golden);
+        t.remove("albert.pooler.weight");
+        assertTrue(failure(config, contents(t)).startsWith("model.safetensors: missing tensor albert.pooler.weight"));
+    }
+
+    @Test
+    void aMaskedLmCheckpointWithoutPoolerLoadsWithoutPooledOutputOrSop() throws Exception {
+        // what transformers' AlbertForMaskedLM.save_pretrained writes: no pooler, no sop_classifier
+        Map<String, Tensor> t = new LinkedHashMap<>(golden);
+        t.keySet().removeIf(k -> k.startsWith("albert.pooler.") || k.startsWith("sop_classifier."));
+        AlbertWeights w = CheckpointLayout.toWeights(config, contents(t), FILE).weights();
+        assertNull(w.pooler());
+        assertNull(w.sopClassifier());
+        var trace = albertlab.core.model.AlbertModel.create(w).forward(albertlab.core.model.ModelInput.of(2, 15, 3));
+        assertNull(trace.pooledOutput());
+        assertNull(trace.sopLogits());
+        assertEquals(3, trace.mlmLogits().length);
+        assertFalse(byName(CheckpointLayout.toTensors(w)).containsKey("albert.pooler.weight"));
     }
 
     @Test
