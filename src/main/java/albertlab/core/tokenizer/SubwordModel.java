@@ -6,13 +6,21 @@ interface SubwordModel {
     /** Splits one word into pieces and appends them with their ids. */
     void tokenize(String word, TokenList out);
 
-    int vocabSize();
+    Vocabulary vocabulary();
+
+    default int vocabSize() {
+        return vocabulary().size();
+    }
 
     /** The piece of an id, or null when the id is outside the vocabulary. */
-    String idToToken(int id);
+    default String idToToken(int id) {
+        return vocabulary().token(id);
+    }
 
     /** The id of a piece, or -1 when the vocabulary lacks it. */
-    int tokenToId(String token);
+    default int tokenToId(String token) {
+        return vocabulary().id(token);
+    }
 
     int unkId();
 

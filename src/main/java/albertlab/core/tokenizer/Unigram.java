@@ -28,7 +28,7 @@ final class Unigram implements SubwordModel {
     private final String[] pieces;
     private final double[] scores;
     private final boolean[] userDefined;
-    private final Map<String, Integer> ids;
+    private final Vocabulary vocabulary;
     private final ByteTrie trie;
     private final int unkId;
     private final double unkScore;
@@ -49,11 +49,10 @@ final class Unigram implements SubwordModel {
         this.unkScore = unkScore;
         this.floatScores = floatScores;
         this.userDefinedScoreBase = userDefinedScoreBase;
-        this.ids = new HashMap<>(pieces.length * 2);
+        this.vocabulary = new Vocabulary(pieces);
         List<String> keys = new ArrayList<>(pieces.length);
         int[] values = new int[pieces.length];
         for (int i = 0; i < pieces.length; i++) {
-            ids.put(pieces[i], i);
             keys.add(inLattice[i] ? pieces[i] : null);
             values[i] = i;
         }
@@ -205,19 +204,8 @@ final class Unigram implements SubwordModel {
     }
 
     @Override
-    public int vocabSize() {
-        return pieces.length;
-    }
-
-    @Override
-    public String idToToken(int id) {
-        return id >= 0 && id < pieces.length ? pieces[id] : null;
-    }
-
-    @Override
-    public int tokenToId(String token) {
-        Integer id = ids.get(token);
-        return id == null ? -1 : id;
+    public Vocabulary vocabulary() {
+        return vocabulary;
     }
 
     @Override

@@ -2,9 +2,7 @@ package albertlab.core.tokenizer;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * BERT's WordPiece: each word is cut greedily, longest vocabulary entry first, the pieces after the first spelled
@@ -14,8 +12,7 @@ import java.util.Map;
  */
 final class WordPiece implements SubwordModel {
 
-    private final String[] tokens;
-    private final Map<String, Integer> ids;
+    private final Vocabulary vocabulary;
     private final ByteTrie wordStarts;
     private final ByteTrie continuations;
     private final String unkToken;
@@ -27,13 +24,9 @@ final class WordPiece implements SubwordModel {
      * @throws IllegalArgumentException when the unknown token is not in the vocabulary
      */
     WordPiece(String[] vocab, String unkToken, String prefix, int maxInputCharsPerWord) {
-        this.tokens = vocab.clone();
-        this.ids = new HashMap<>(vocab.length * 2);
-        for (int i = 0; i < vocab.length; i++) {
-            if (vocab[i] != null) ids.put(vocab[i], i);
-        }
-        Integer unk = ids.get(unkToken);
-        if (unk == null) throw new IllegalArgumentException("the unknown token " + unkToken + " is not in the vocabulary");
+        this.vocabulary = new Vocabulary(vocab);
+        int unk = vocabulary.id(unkToken);
+        if (unk < 0) throw new IllegalArgumentException("the unknown token " + unkToken + " is not in the vocabulary");
         this.unkToken = unkToken;
         this.unkId = unk;
         this.maxInputCharsPerWord = maxInputCharsPerWord;
@@ -42,7 +35,7 @@ final class WordPiece implements SubwordModel {
         int[] values = new int[vocab.length];
         for (int i = 0; i < vocab.length; i++) {
             String t = vocab[i];
-            values[i] = ids.getOrDefault(t, -1);
+            values[i] = t == null ? -1 : vocabulary.id(t);
             starts.add(t);
             conts.add(t != null && !prefix.isEmpty() && t.startsWith(prefix) ? t.substring(prefix.length()) : null);
         }
@@ -78,25 +71,14 @@ final class WordPiece implements SubwordModel {
                 out.add(unkToken, unkId);
                 return;
             }
-            out.add(tokens[bestId], bestId);
+            out.add(vocabulary.token(bestId), bestId);
             start = bestEnd;
         }
     }
 
     @Override
-    public int vocabSize() {
-        return tokens.length;
-    }
-
-    @Override
-    public String idToToken(int id) {
-        return id >= 0 && id < tokens.length ? tokens[id] : null;
-    }
-
-    @Override
-    public int tokenToId(String token) {
-        Integer id = ids.get(token);
-        return id == null ? -1 : id;
+    public Vocabulary vocabulary() {
+        return vocabulary;
     }
 
     @Override
@@ -106,6 +88,6 @@ final class WordPiece implements SubwordModel {
 
     @Override
     public String describe() {
-        return String.format("WordPiece, %,d entries", tokens.length);
+        return String.format("WordPiece, %,d entries", vocabulary.size());
     }
 }
