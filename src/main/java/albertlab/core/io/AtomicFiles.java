@@ -18,17 +18,17 @@ import java.util.concurrent.ThreadLocalRandom;
  * Writes a file so that a reader sees either the old content or the complete new one, never half a file: the bytes
  * go to a temporary file in the same folder, are forced to disk, and the temporary file is renamed over the target.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
 
     /** Produces the file's bytes. */
-    interface Content {
+    public interface Content {
         void writeTo(OutputStream out) throws IOException;
     }
 
     private AtomicFiles() {
     }
 
-    static void write(Path target, Content content) throws CheckpointException {
+    public static void write(Path target, Content content) throws CheckpointException {
         Path dir = target.toAbsolutePath().getParent();
         // not Files.createTempFile: that makes the file owner-only (0600) on POSIX, and the rename would keep it so
         Path tmp = dir.resolve("." + target.getFileName() + "."
@@ -62,7 +62,7 @@ final class AtomicFiles {
         }
     }
 
-    static void write(Path target, byte[] bytes) throws CheckpointException {
+    public static void write(Path target, byte[] bytes) throws CheckpointException {
         write(target, out -> out.write(bytes));
     }
 }

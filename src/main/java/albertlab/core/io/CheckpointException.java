@@ -25,7 +25,7 @@ public class CheckpointException extends Exception {
     }
 
     /** The first line of a library's message (Gson appends a "See https://..." line), never null. */
-    static String firstLine(Throwable e) {
+    public static String firstLine(Throwable e) {
         String m = e.getMessage();
         if (m == null || m.isBlank()) return e.getClass().getSimpleName();
         int nl = m.indexOf('\n');
