@@ -6,6 +6,7 @@ import albertlab.core.config.Preset;
 import albertlab.core.config.Presets;
 import albertlab.core.config.ProjectionConvention;
 import albertlab.core.config.SharingMode;
+import albertlab.core.session.ExplorerState;
 import javafx.beans.Observable;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -70,6 +71,8 @@ public final class ParameterExplorerViewModel {
 
     /** Non-size fields (P, T, activation, inner groups) come from the last preset applied. */
     private AlbertConfig base;
+    /** The preset {@link #base} came from. */
+    private Preset basePreset;
     private int batchDepth;
 
     public ParameterExplorerViewModel(I18n i18n) {
@@ -136,6 +139,7 @@ public final class ParameterExplorerViewModel {
         AlbertConfig c = preset.config();
         batch(() -> {
             base = c;
+            basePreset = preset;
             ffnLockedTo4H.set(false);
             vocab.set(c.vocabSize());
             embedding.set(c.embeddingSize());
@@ -147,6 +151,39 @@ public final class ParameterExplorerViewModel {
             sharing.set(c.sharingMode());
             projection.set(c.projection());
             ffnLockedTo4H.set(c.intermediateSize() == 4 * c.hiddenSize());
+            for (IntInput in : inputs) in.revertText();
+        });
+    }
+
+    /** The inputs as they are now; {@code preset} is the one the non-size fields come from. */
+    public ExplorerState snapshot() {
+        return new ExplorerState(vocab.get(), embedding.get(), hidden.get(), layers.get(), heads.get(),
+                intermediate.get(), ffnLockedTo4H.get(), sharing.get(), groups.get(), projection.get(),
+                basePreset.name());
+    }
+
+    /**
+     * Sets every input from a state and recounts once, so the readouts equal those of the same values typed by
+     * hand. A locked I follows 4H, as it would on screen. A null preset means {@link #DEFAULT_PRESET}'s fields.
+     *
+     * @throws IllegalArgumentException when the state names an unknown preset (nothing is changed then)
+     */
+    public void apply(ExplorerState s) {
+        Preset p = Presets.require(s.preset() == null ? DEFAULT_PRESET : s.preset());
+        batch(() -> {
+            base = p.config();
+            basePreset = p;
+            ffnLockedTo4H.set(false);
+            vocab.set(s.vocab());
+            embedding.set(s.embedding());
+            hidden.set(s.hidden());
+            layers.set(s.layers());
+            heads.set(s.heads());
+            intermediate.set(s.intermediate());
+            groups.set(s.groups());
+            sharing.set(s.sharing());
+            projection.set(s.projection());
+            ffnLockedTo4H.set(s.ffnLockedTo4H());
             for (IntInput in : inputs) in.revertText();
         });
     }
