@@ -2,6 +2,7 @@ package albertlab.viewmodel.live;
 
 import albertlab.core.config.SharingMode;
 import albertlab.core.io.CheckpointException;
+import albertlab.core.session.LiveState;
 import albertlab.viewmodel.LatestOnlyRunner;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -19,7 +20,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
@@ -61,6 +64,8 @@ public final class LiveModelViewModel {
     private final ReadOnlyBooleanWrapper timing = new ReadOnlyBooleanWrapper(this, "timing");
 
     private final AttentionViewModel attention = new AttentionViewModel();
+    /** The folder each loaded checkpoint came from, so a snapshot can name it. */
+    private final Map<ModelFamily, Path> folders = new IdentityHashMap<>();
 
     /**
      * @param background where forward passes, loading and timing run (AppContext.background in the app)
@@ -186,12 +191,57 @@ public final class LiveModelViewModel {
         }, m -> {
             loading.set(false);
             ModelFamily f = ModelFamily.single(m);
+            folders.put(f, folder);
             families.add(f);
             family.set(f);
         }, e -> {
             loading.set(false);
             loadFailure.set(new LoadFailure(folder, messageOf(e)));
         });
+    }
+
+    /**
+     * The inputs as they are now.
+     *
+     * @throws IllegalStateException before any model is there (the built-in ones load in the background)
+     */
+    public LiveState snapshot() {
+        ModelFamily f = family.get();
+        if (f == null) throw new IllegalStateException("no model yet");
+        SharingMode mode = sharingMode.get() != null ? sharingMode.get() : f.defaultMode();
+        int repeat = Math.max(1, Math.min(LiveRequest.MAX_REPEAT_FACTOR, repeatFactor.get()));
+        return new LiveState(vocabularyOf(f), vocabularyOf(f) == null ? folders.get(f) : null, mode,
+                first.get(), second.get(), Math.max(-1, maskedPosition.get()), repeat);
+    }
+
+    /**
+     * Sets the model, sharing mode, sentences, masked position and repeat factor from a state; the masked position
+     * is set last because a new model or new text clears it. The model is chosen among those already in
+     * {@link #families()}: a built-in vocabulary not loaded yet, or a folder never opened, leaves the current
+     * model (loading a folder from a state is left to the caller, who can {@link #openFolder} it).
+     */
+    public void apply(LiveState s) {
+        for (ModelFamily f : families) {
+            boolean match = s.vocabulary() != null ? s.vocabulary().equals(vocabularyOf(f))
+                    : s.modelFolder().equals(folders.get(f));
+            if (match) {
+                family.set(f);
+                break;
+            }
+        }
+        sharingMode.set(s.sharingMode());
+        first.set(s.sentenceA());
+        second.set(s.sentenceB());
+        repeatFactor.set(s.repeatFactor());
+        maskedPosition.set(s.maskedPosition());
+    }
+
+    /** "english" or "chinese" for a built-in family, null for a loaded one. */
+    private String vocabularyOf(ModelFamily f) {
+        if (folders.containsKey(f)) return null;
+        if (f.nameKey().equals(BuiltInModels.Vocabulary.ENGLISH.nameKey())) return LiveState.ENGLISH;
+        if (f.nameKey().equals(BuiltInModels.Vocabulary.CHINESE.nameKey())) return LiveState.CHINESE;
+        return null;
     }
 
     /** Times the current sentence through all four sharing modes of the current shape, off the JavaFX thread. */
