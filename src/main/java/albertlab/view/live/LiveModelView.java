@@ -1,6 +1,7 @@
 package albertlab.view.live;
 
 import albertlab.view.LabFonts;
+import albertlab.view.LabStyles;
 import albertlab.viewmodel.I18n;
 import albertlab.viewmodel.live.LiveModelViewModel;
 import albertlab.viewmodel.live.LoadFailure;
@@ -38,7 +39,8 @@ final class LiveModelView extends BorderPane {
         setId("live-page");
         getStyleClass().add("live-page");
         getStylesheets().add(LiveModelView.class.getResource("live.css").toExternalForm());
-        setStyle(LabFonts.rootStyle(14));
+        // no font size of our own: the shell's stylesheet sets family and size, so the projector text size
+        // (Ctrl+= / Ctrl+-) reaches this page too
 
         exports = new ExportActions(i18n, owner);
         modelBar = new ModelBar(vm, i18n, owner);
@@ -84,9 +86,13 @@ final class LiveModelView extends BorderPane {
         alert.setHeaderText(f.folder() == null ? i18n.get("live.load.error.builtin") : i18n.get("live.load.error.header"));
         alert.setContentText(f.folder() == null ? f.message() : f.folder() + "\n\n" + f.message());
         alert.getDialogPane().setId("load-error");
-        alert.getDialogPane().setStyle(LabFonts.rootStyle(14));
         Window w = owner.get();
-        if (w != null) alert.initOwner(w);
+        if (w != null) {
+            alert.initOwner(w);
+            LabStyles.style(alert.getDialogPane(), w.getScene());
+        } else {
+            alert.getDialogPane().setStyle(LabFonts.rootStyle(LabStyles.DEFAULT_SIZE));
+        }
         vm.clearLoadFailure();
         alert.show();
     }
