@@ -12,9 +12,6 @@ import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -48,20 +45,7 @@ public final class ConfigJson {
     }
 
     public static AlbertConfig read(Path file) throws CheckpointException {
-        byte[] bytes;
-        try {
-            if (Files.size(file) > MAX_BYTES) {
-                throw new CheckpointException(file, "is " + Files.size(file) + " bytes, too large to be a config");
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new CheckpointException(file, "file not found");
-        } catch (AccessDeniedException e) {
-            throw new CheckpointException(file, "permission denied");
-        } catch (IOException e) {
-            throw new CheckpointException(file, "cannot be read (" + CheckpointException.firstLine(e) + ")", e);
-        }
-        return parse(file, StrictJson.utf8(file, bytes, 0, bytes.length, "the file"));
+        return parse(file, TextFiles.readUtf8(file, MAX_BYTES, "a config"));
     }
 
     /** @param file named in error messages */

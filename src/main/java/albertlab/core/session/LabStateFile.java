@@ -6,6 +6,7 @@ import albertlab.core.config.ProjectionConvention;
 import albertlab.core.config.SharingMode;
 import albertlab.core.io.AtomicFiles;
 import albertlab.core.io.CheckpointException;
+import albertlab.core.io.TextFiles;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
@@ -20,14 +21,8 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.StringReader;
 import java.io.Writer;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -64,28 +59,7 @@ public final class LabStateFile {
     }
 
     public static LabState read(Path file) throws CheckpointException {
-        byte[] bytes;
-        try {
-            if (Files.size(file) > MAX_BYTES) {
-                throw new CheckpointException(file, "is " + Files.size(file) + " bytes, too large to be a session");
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new CheckpointException(file, "file not found");
-        } catch (AccessDeniedException e) {
-            throw new CheckpointException(file, "permission denied");
-        } catch (IOException e) {
-            throw new CheckpointException(file, "cannot be read (" + CheckpointException.firstLine(e) + ")", e);
-        }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new CheckpointException(file, "is not valid UTF-8 text");
-        }
-        return parse(file, text);
+        return parse(file, TextFiles.readUtf8(file, MAX_BYTES, "a session"));
     }
 
     /** @param file named in error messages */

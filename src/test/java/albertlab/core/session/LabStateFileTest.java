@@ -88,7 +88,7 @@ class LabStateFileTest {
         Files.writeString(f, "[1, 2]");
         assertProblem(f, "bad.albertlab: is not a JSON object");
         Files.write(f, new byte[]{'{', '"', (byte) 0xC3, '"', '}'});
-        assertProblem(f, "bad.albertlab: is not valid UTF-8 text");
+        assertProblem(f, "bad.albertlab: the file is not valid UTF-8 text");
     }
 
     @Test
