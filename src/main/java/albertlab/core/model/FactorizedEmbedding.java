@@ -36,16 +36,26 @@ final class FactorizedEmbedding {
         int s = input.length();
         int e = embeddingSize;
         float[] out = new float[s * e];
-        float[] word = weights.word().data;
-        float[] type = weights.tokenType().data;
-        float[] position = weights.position().data;
-        for (int t = 0; t < s; t++) {
-            kernel.add(word, input.ids()[t] * e, type, input.typeIds()[t] * e, out, t * e, e);
-            kernel.add(out, t * e, position, t * e, out, t * e, e);
-        }
+        sum(kernel, weights, input.ids(), input.typeIds(), s, out);
         LayerNormOps.forward(kernel, out, s, e, weights.layerNorm().gamma(), weights.layerNorm().beta(), eps, out,
                 null);
         return out;
+    }
+
+    /**
+     * out [N][E] = word[id] + token_type[type] + position[t mod S] for N = B·S stacked tokens, in Hugging Face's
+     * order of additions (before the LayerNorm).
+     */
+    static void sum(Kernel kernel, AlbertWeights.Embeddings weights, int[] ids, int[] typeIds, int tokens,
+                    float[] out) {
+        int e = weights.word().numCols;
+        float[] word = weights.word().data;
+        float[] type = weights.tokenType().data;
+        float[] position = weights.position().data;
+        for (int t = 0; t < ids.length; t++) {
+            kernel.add(word, ids[t] * e, type, typeIds[t] * e, out, t * e, e);
+            kernel.add(out, t * e, position, (t % tokens) * e, out, t * e, e);
+        }
     }
 
     /** [S][H] hidden_states[0]: the projection of the embeddings, or a copy of them when there is none. */

@@ -7,6 +7,7 @@ public final class ActivationOps {
 
     /** Elements below which splitting over threads costs more than it saves. */
     private static final int PARALLEL_ELEMENTS = 65_536;
+    private static final int CHUNK = 4096;
 
     private ActivationOps() {
     }
@@ -16,43 +17,76 @@ public final class ActivationOps {
         public float[] input;
     }
 
-    /** out = act(x) over n values from index 0; {@code out} may be {@code x}. Fills {@code cache} if not null. */
+    /**
+     * out = act(x) over n values from index 0; {@code out} may be {@code x}. Fills {@code cache} if not null (with
+     * a copy of x only when the activation runs in place; pass distinct arrays when training to avoid it).
+     */
     public static void forward(Kernel kernel, Activation activation, float[] x, float[] out, int n, Cache cache) {
         if (cache != null) cache.input = x == out ? x.clone() : x;
-        // ~20 flops per element is about what exp and a division cost, for the inline decision
-        long work = n < PARALLEL_ELEMENTS ? 0 : 20L * n;
-        int chunk = 4096;
-        Parallel.forRange((n + chunk - 1) / chunk, work, (from, to) -> {
-            int start = from * chunk;
-            int len = Math.min(n, to * chunk) - start;
-            apply(kernel, activation, x, out, start, len);
-        });
+        chunks(n, 20, (start, len) -> apply(kernel, activation, x, out, start, len));
+    }
+
+    /** Backward with the plain kernel (tests). */
+    public static void backward(Activation activation, Cache cache, float[] dOut, float[] dX, int n) {
+        backward(Kernels.best(), activation, cache, dOut, dX, n);
     }
 
     /**
-     * Backward: dX = dOut · act'(x), x from the forward's cache. gelu_new' = ½(1 + t) + ½x(1 − t²)·√(2/π)(1 +
-     * 3·0.044715x²) with t = tanh(u); gelu' = Φ(x) + x·φ(x); relu' = 1 for x > 0, else 0.
+     * Backward: dX = dOut · act'(x), x from the forward's cache; {@code dX} may be {@code dOut}.
+     * gelu_new' = ½(1 + t) + ½x(1 − t²)·√(2/π)(1 + 3·0.044715x²) with t = tanh(√(2/π)(x + 0.044715x³));
+     * gelu' = Φ(x) + x·φ(x); relu' = 1 for x > 0, else 0.
      */
-    public static void backward(Activation activation, Cache cache, float[] dOut, float[] dX, int n) {
+    public static void backward(Kernel kernel, Activation activation, Cache cache, float[] dOut, float[] dX, int n) {
         float[] x = cache.input;
-        for (int i = 0; i < n; i++) {
-            double v = x[i];
-            double slope = switch (activation) {
-                case GELU_NEW -> {
-                    double c = FastMath.GELU_NEW_SCALE;
-                    double t = Math.tanh(c * (v + FastMath.GELU_NEW_CUBIC * v * v * v));
-                    yield 0.5 * (1 + t) + 0.5 * v * (1 - t * t) * c * (1 + 3 * FastMath.GELU_NEW_CUBIC * v * v);
+        chunks(n, 40, (start, len) -> {
+            switch (activation) {
+                case GELU_NEW -> geluNewBackward(kernel, x, dOut, dX, start, len);
+                case GELU -> geluBackward(x, dOut, dX, start, len);
+                case RELU -> {
+                    for (int i = start; i < start + len; i++) dX[i] = x[i] > 0 ? dOut[i] : 0f;
                 }
-                case GELU -> {
-                    double z = Math.abs(v) * FastMath.INV_SQRT2;
-                    double q = FastMath.erfcNonNegative((float) z); // Φ(x) = ½ erfc(−x/√2)
-                    double cdf = 0.5 * (v >= 0 ? 2 - q : q);
-                    yield cdf + v * Math.exp(-0.5 * v * v) / Math.sqrt(2 * Math.PI);
-                }
-                case RELU -> v > 0 ? 1 : 0;
-            };
-            dX[i] = (float) (dOut[i] * slope);
+            }
+        });
+    }
+
+    private static void geluNewBackward(Kernel kernel, float[] x, float[] dOut, float[] dX, int start, int len) {
+        float c = (float) FastMath.GELU_NEW_SCALE;
+        float a = (float) FastMath.GELU_NEW_CUBIC;
+        float[] t = new float[len];
+        for (int i = 0; i < len; i++) {
+            float v = x[start + i];
+            t[i] = c * (v + a * v * v * v);
         }
+        kernel.tanh(t, 0, t, 0, len);
+        for (int i = 0; i < len; i++) {
+            float v = x[start + i];
+            float ti = t[i];
+            float slope = 0.5f * (1 + ti) + 0.5f * v * (1 - ti * ti) * c * (1 + 3 * a * v * v);
+            dX[start + i] = dOut[start + i] * slope;
+        }
+    }
+
+    private static void geluBackward(float[] x, float[] dOut, float[] dX, int start, int len) {
+        for (int i = start; i < start + len; i++) {
+            double v = x[i];
+            double z = Math.abs(v) * FastMath.INV_SQRT2;
+            double q = FastMath.erfcNonNegative((float) z); // Φ(x) = ½ erfc(−x/√2)
+            double cdf = 0.5 * (v >= 0 ? 2 - q : q);
+            dX[i] = (float) (dOut[i] * (cdf + v * Math.exp(-0.5 * v * v) / Math.sqrt(2 * Math.PI)));
+        }
+    }
+
+    private interface Span {
+        void run(int start, int length);
+    }
+
+    /** Runs {@code span} over [0, n) in fixed chunks, over the cores when n is large. */
+    private static void chunks(int n, int flopsPerElement, Span span) {
+        long work = n < PARALLEL_ELEMENTS ? 0 : (long) flopsPerElement * n;
+        Parallel.forRange((n + CHUNK - 1) / CHUNK, work, (from, to) -> {
+            int start = from * CHUNK;
+            span.run(start, Math.min(n, to * CHUNK) - start);
+        });
     }
 
     private static void apply(Kernel kernel, Activation activation, float[] x, float[] out, int at, int n) {

@@ -73,6 +73,65 @@ public final class MatMulOps {
         kernel.multiply(rows, b, c, cOffset, cStride, 0, b.panels());
     }
 
+    /** Packs a PyTorch Linear weight W [out][in] as it is, for the backward product dX = dY · W. */
+    public static PackedMatrix packPlain(Kernel kernel, float[] weight, int out, int in) {
+        return kernel.pack(weight, 0, in, out, in, false, null);
+    }
+
+    /** Scratch arrays of {@link #linearBackward(Kernel, float[], int, int, float[], int, float[], float[], Scratch)}. */
+    public static final class Scratch {
+        private float[] transposed = new float[0];
+        private float[] product = new float[0];
+
+        float[] transposed(int n) {
+            if (transposed.length < n) transposed = new float[n];
+            return transposed;
+        }
+
+        float[] product(int n) {
+            if (product.length < n) product = new float[n];
+            return product;
+        }
+    }
+
+    /**
+     * Backward of y = x Wᵀ + b on m rows, flat arrays: dW [out][in] += dYᵀ · x and dB [out] += Σ rows of dY
+     * (adding, because a shared layer collects gradients from every application). x [m][in], dY [m][out].
+     * dX = dY · W is {@link #multiply} with {@link #packPlain}; it is separate because callers fuse it.
+     */
+    public static void linearBackward(Kernel kernel, float[] x, int m, int in, float[] dY, int out, float[] dW,
+                                      float[] dB, Scratch scratch) {
+        // dYᵀ [out][m], so that the product reads it as row-major A
+        float[] dYt = scratch.transposed(out * m);
+        transpose(dY, m, out, dYt);
+        float[] grad = scratch.product(out * in);
+        PackedMatrix xPacked = kernel.pack(x, 0, in, m, in, false, null);
+        multiply(dYt, 0, m, out, xPacked, grad, 0, in);
+        kernel.add(dW, 0, grad, 0, dW, 0, out * in);
+        if (dB != null) {
+            for (int o = 0; o < out; o++) dB[o] += kernel.sum(dYt, o * m, m);
+        }
+    }
+
+    /** out [cols][rows] = xᵀ for x [rows][cols], in tiles (both sides stay in cache), over the cores. */
+    public static void transpose(float[] x, int rows, int cols, float[] out) {
+        int tile = 32;
+        int rowTiles = (rows + tile - 1) / tile;
+        Parallel.forRange(rowTiles, 4L * rows * cols, (from, to) -> {
+            for (int rt = from; rt < to; rt++) {
+                int r0 = rt * tile;
+                int r1 = Math.min(rows, r0 + tile);
+                for (int c0 = 0; c0 < cols; c0 += tile) {
+                    int c1 = Math.min(cols, c0 + tile);
+                    for (int r = r0; r < r1; r++) {
+                        int o = r * cols;
+                        for (int c = c0; c < c1; c++) out[c * rows + r] = x[o + c];
+                    }
+                }
+            }
+        });
+    }
+
     /**
      * Backward of y = x Wᵀ + b given dY [S][out]: dX [S][in] = dY · W, and dW [out][in] += dYᵀ · x,
      * dB [out] += Σ rows of dY (adding, because a shared layer collects gradients from every application).

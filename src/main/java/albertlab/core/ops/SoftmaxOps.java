@@ -23,9 +23,15 @@ public final class SoftmaxOps {
     /** Each of {@code rows} rows of {@code width} scores (row-major from {@code offset}) becomes probabilities. */
     public static void forward(Kernel kernel, float[] scores, int offset, int rows, int width, float scale,
                                float[] keyBias) {
+        forward(kernel, scores, offset, rows, width, scale, keyBias, 0);
+    }
+
+    /** The same with the key bias read from {@code keyBias[keyBiasOffset ..]} (one sequence of a batch). */
+    public static void forward(Kernel kernel, float[] scores, int offset, int rows, int width, float scale,
+                               float[] keyBias, int keyBiasOffset) {
         for (int i = 0; i < rows; i++) {
             int o = offset + i * width;
-            kernel.scaleAdd(scores, o, width, scale, keyBias, 0);
+            kernel.scaleAdd(scores, o, width, scale, keyBias, keyBiasOffset);
             float max = kernel.max(scores, o, width);
             float sum = kernel.expShifted(scores, o, width, max);
             kernel.scale(scores, o, width, 1f / sum);
@@ -38,12 +44,17 @@ public final class SoftmaxOps {
      */
     public static void backward(float[] probabilities, float[] dProbabilities, int offset, int rows, int width,
                                 float scale, float[] dScores) {
+        backward(Kernels.scalar(), probabilities, dProbabilities, offset, rows, width, scale, dScores);
+    }
+
+    /** The same on a chosen kernel; {@code dScores} may be {@code dProbabilities} (each row's dot comes first). */
+    public static void backward(Kernel kernel, float[] probabilities, float[] dProbabilities, int offset, int rows,
+                                int width, float scale, float[] dScores) {
         for (int i = 0; i < rows; i++) {
             int o = offset + i * width;
-            double dot = 0;
-            for (int j = 0; j < width; j++) dot += (double) probabilities[o + j] * dProbabilities[o + j];
+            float dot = kernel.dot(probabilities, o, dProbabilities, o, width);
             for (int j = 0; j < width; j++) {
-                dScores[o + j] = (float) (scale * probabilities[o + j] * (dProbabilities[o + j] - dot));
+                dScores[o + j] = scale * probabilities[o + j] * (dProbabilities[o + j] - dot);
             }
         }
     }
