@@ -11,7 +11,9 @@ import java.util.Set;
 public final class Arguments {
 
     private final Map<String, String> values = new HashMap<>();
+    private final Map<String, List<String>> lists = new HashMap<>();
     private final Set<String> flags;
+    private final List<String> original = new ArrayList<>();
 
     private Arguments(Set<String> flags) {
         this.flags = flags;
@@ -22,7 +24,14 @@ public final class Arguments {
      * @param switches names that take none
      */
     public static Arguments parse(List<String> args, Set<String> valued, Set<String> switches) throws UsageException {
+        return parse(args, valued, switches, Set.of());
+    }
+
+    /** The same, where each of {@code listed} takes every value up to the next option ({@code --corpus a.txt b.txt}). */
+    public static Arguments parse(List<String> args, Set<String> valued, Set<String> switches, Set<String> listed)
+            throws UsageException {
         Arguments out = new Arguments(new java.util.HashSet<>());
+        out.original.addAll(args);
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (!arg.startsWith("--")) throw new UsageException("unexpected argument '" + arg + "'");
@@ -33,7 +42,13 @@ public final class Arguments {
                 inline = name.substring(eq + 1);
                 name = name.substring(0, eq);
             }
-            if (switches.contains(name) && inline == null) {
+            if (listed.contains(name) && inline == null) {
+                List<String> items = new ArrayList<>();
+                while (i + 1 < args.size() && !args.get(i + 1).startsWith("--")) items.add(args.get(++i));
+                if (items.isEmpty()) throw new UsageException("--" + name + " needs at least one value");
+                if (out.lists.put(name, items) != null) throw new UsageException("--" + name + " given twice");
+                out.values.put(name, items.get(0));
+            } else if (switches.contains(name) && inline == null) {
                 out.flags.add(name);
             } else if (valued.contains(name)) {
                 String value = inline;
@@ -49,8 +64,42 @@ public final class Arguments {
         return out;
     }
 
+    /** The arguments as given, joined by spaces (quoted where they hold a space), for records of a run. */
+    public String commandLine() {
+        return String.join(" ", original.stream().map(a -> a.contains(" ") ? "'" + a + "'" : a).toList());
+    }
+
     public boolean has(String name) {
         return values.containsKey(name) || flags.contains(name);
+    }
+
+    /** Every value of a listed option, or of a valued one (as one item); empty when absent. */
+    public List<String> list(String name) {
+        if (lists.containsKey(name)) return List.copyOf(lists.get(name));
+        return values.containsKey(name) ? List.of(values.get(name)) : List.of();
+    }
+
+    /** A decimal number. */
+    public double doubleValue(String name, double fallback) throws UsageException {
+        String v = values.get(name);
+        if (v == null) return fallback;
+        try {
+            double d = Double.parseDouble(v);
+            if (!Double.isFinite(d)) throw new NumberFormatException();
+            return d;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + name + " must be a number, got '" + v + "'");
+        }
+    }
+
+    public long longValue(String name, long fallback) throws UsageException {
+        String v = values.get(name);
+        if (v == null) return fallback;
+        try {
+            return Long.parseLong(v.replace("_", "").replace(",", ""));
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + name + " must be a whole number, got '" + v + "'");
+        }
     }
 
     public boolean flag(String name) {

@@ -20,6 +20,11 @@ public interface Command {
     /** Option names that take no value. */
     Set<String> switches();
 
+    /** Option names that take one or more values (those up to the next option). */
+    default Set<String> listOptions() {
+        return Set.of();
+    }
+
     /**
      * Runs the command; results go to {@code out}, warnings to {@code err} (so --json output stays pure JSON). Throw {@link UsageException} for a bad command line and
      * {@link albertlab.core.io.CheckpointException} for a bad file; both become one line on stderr.

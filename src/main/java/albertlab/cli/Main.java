@@ -27,6 +27,7 @@ public final class Main {
         register(new PresetsCommand());
         register(new ForwardCommand());
         register(new TokenizeCommand());
+        register(new TrainCommand());
     }
 
     private Main() {
@@ -66,7 +67,8 @@ public final class Main {
             return OK;
         }
         try {
-            command.run(Arguments.parse(rest, command.valuedOptions(), command.switches()), out, err);
+            command.run(Arguments.parse(rest, command.valuedOptions(), command.switches(), command.listOptions()), out,
+                    err);
             return OK;
         } catch (UsageException e) {
             err.println("albert-lab " + command.name() + ": " + e.getMessage());

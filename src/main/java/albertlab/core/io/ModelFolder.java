@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -95,6 +96,12 @@ public final class ModelFolder {
      * @throws IllegalArgumentException when the weights disagree with their own config
      */
     public static void save(Path dir, AlbertWeights weights, Path tokenizerFile) throws CheckpointException {
+        save(dir, weights, tokenizerFile, Map.of());
+    }
+
+    /** The same with {@code __metadata__} entries in model.safetensors (a trainer's step, for a resume). */
+    public static void save(Path dir, AlbertWeights weights, Path tokenizerFile, Map<String, String> metadata)
+            throws CheckpointException {
         List<Tensor> tensors = CheckpointLayout.toTensors(weights); // checks every shape before a byte is written
         try {
             Files.createDirectories(dir);
@@ -108,7 +115,7 @@ public final class ModelFolder {
                 if (Files.isRegularFile(from.resolve(side))) copy(from.resolve(side), dir);
             }
         }
-        Safetensors.write(dir.resolve(WEIGHTS_FILE), tensors);
+        Safetensors.write(dir.resolve(WEIGHTS_FILE), tensors, metadata);
         // config.json last: a folder whose save was interrupted has no new config that promises the new weights
         ConfigJson.write(dir.resolve(ConfigJson.FILE_NAME), weights.config(), CheckpointLayout.architecture(weights));
     }

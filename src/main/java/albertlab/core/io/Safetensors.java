@@ -327,6 +327,11 @@ public final class Safetensors {
      * in sorted order, data back to back, the header padded with spaces to a multiple of 8 bytes. Atomic.
      */
     public static void write(Path file, List<Tensor> tensors) throws CheckpointException {
+        write(file, tensors, Map.of());
+    }
+
+    /** The same with more {@code __metadata__} entries beside {@code "format": "pt"} (string to string, as the format says). */
+    public static void write(Path file, List<Tensor> tensors, Map<String, String> metadata) throws CheckpointException {
         List<Tensor> sorted = new ArrayList<>(tensors);
         sorted.sort(Comparator.comparing(Tensor::name));
         for (int i = 1; i < sorted.size(); i++) {
@@ -334,7 +339,7 @@ public final class Safetensors {
                 throw new IllegalArgumentException("tensor " + sorted.get(i).name() + " given twice");
             }
         }
-        byte[] header = header(sorted);
+        byte[] header = header(sorted, metadata);
         AtomicFiles.write(file, out -> {
             ByteBuffer buf = ByteBuffer.allocate(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
             buf.putLong(header.length);
@@ -353,11 +358,15 @@ public final class Safetensors {
         });
     }
 
-    private static byte[] header(List<Tensor> sorted) {
+    private static byte[] header(List<Tensor> sorted, Map<String, String> metadata) {
         StringWriter text = new StringWriter();
         try (JsonWriter json = new JsonWriter(text)) {
             json.beginObject();
-            json.name("__metadata__").beginObject().name("format").value("pt").endObject();
+            json.name("__metadata__").beginObject().name("format").value("pt");
+            for (Map.Entry<String, String> m : new java.util.TreeMap<>(metadata).entrySet()) {
+                if (!m.getKey().equals("format")) json.name(m.getKey()).value(m.getValue());
+            }
+            json.endObject();
             long offset = 0;
             for (Tensor t : sorted) {
                 long end = offset + (long) t.data().length * Float.BYTES;

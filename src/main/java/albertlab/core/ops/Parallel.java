@@ -42,8 +42,17 @@ public final class Parallel {
     private Parallel() {
     }
 
+    /** Threads in use now: at most the pool's size, fewer after {@link #limit}. */
+    private static volatile int active = THREADS;
+
     public static int threads() {
-        return THREADS;
+        return active;
+    }
+
+    /** The cores a training run may use (its {@code --threads}), from 1 to the pool's size; returns what is used. */
+    public static int limit(int threads) {
+        active = Math.max(1, Math.min(THREADS, threads));
+        return active;
     }
 
     /**
@@ -52,7 +61,8 @@ public final class Parallel {
      */
     public static void forRange(int n, long flops, RangeTask task) {
         if (n <= 0) return;
-        if (POOL == null || n == 1 || flops < INLINE_FLOPS || IN_POOL.get()) {
+        int threads = active;
+        if (POOL == null || threads == 1 || n == 1 || flops < INLINE_FLOPS || IN_POOL.get()) {
             task.run(0, n);
             return;
         }
@@ -65,7 +75,7 @@ public final class Parallel {
             while (true) {
                 int from = next.get();
                 if (from >= n) return;
-                int to = from + Math.max(1, (n - from) / (2 * THREADS));
+                int to = from + Math.max(1, (n - from) / (2 * threads));
                 if (!next.compareAndSet(from, to)) continue;
                 try {
                     if (failure.get() == null) task.run(from, to);
@@ -78,7 +88,7 @@ public final class Parallel {
         };
         // A helper that starts late finds no chunk left and returns at once, so nobody waits for it. (Do not
         // cancel its Future instead: FutureTask.cancel also "succeeds" on a task that is already running.)
-        for (int h = 0; h < THREADS - 1; h++) POOL.execute(worker);
+        for (int h = 0; h < threads - 1; h++) POOL.execute(worker);
         worker.run();
         // only chunks that a running helper claimed are left: they finish within one chunk's time, so spin a little
         // before sleeping
