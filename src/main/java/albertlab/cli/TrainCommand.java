@@ -165,7 +165,8 @@ final class TrainCommand implements Command {
         List<String> corpusFiles = args.list("corpus");
         if (corpusFiles.isEmpty()) throw new UsageException("give --corpus FILE [FILE...], --batch-file or --resume");
         if (args.has("tokenizer") == args.has("model")) throw new UsageException("give either --tokenizer or --model");
-        if (Files.isRegularFile(outDir.resolve(TrainingCheckpoint.TRAINING_JSON))) {
+        if (Files.isRegularFile(outDir.resolve(TrainingCheckpoint.TRAINING_JSON))
+                && Files.isRegularFile(outDir.resolve(ModelFolder.WEIGHTS_FILE))) {
             throw new UsageException(outDir + " holds a training run already: add --resume to go on with it, or "
                     + "choose another --out");
         }

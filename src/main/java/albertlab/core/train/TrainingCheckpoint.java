@@ -67,7 +67,17 @@ public final class TrainingCheckpoint {
         meta.put(SECONDS, Double.toString(state.seconds()));
         Path optimizer = dir.resolve(optimizerFile(state.step()));
         Safetensors.write(optimizer, trainer.optimizerState(), meta);
+        byte[] json = trainingJson(trainer, state, record);
+        // a resume reads the settings from training.json: it must exist before the first weights do
+        Path trainingFile = dir.resolve(TRAINING_JSON);
+        if (!Files.exists(trainingFile)) AtomicFiles.write(trainingFile, json);
         ModelFolder.save(dir, trainer.weights(), tokenizerFile, meta);
+        AtomicFiles.write(trainingFile, json);
+        AtomicFiles.write(dir.resolve(LOSS_CSV), csv(trainer.history()).getBytes(StandardCharsets.UTF_8));
+        deleteOtherOptimizerFiles(dir, optimizer.getFileName().toString());
+    }
+
+    private static byte[] trainingJson(Trainer trainer, Trainer.State state, Map<String, Object> record) {
         Map<String, Object> json = new LinkedHashMap<>(record);
         json.put("steps", state.step());
         json.put("tokensSeen", state.tokensSeen());
@@ -79,9 +89,7 @@ public final class TrainingCheckpoint {
         }
         if (trainer.lastScore() != null) json.put("heldOut", trainer.lastScore());
         String text = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(json);
-        AtomicFiles.write(dir.resolve(TRAINING_JSON), (text + "\n").getBytes(StandardCharsets.UTF_8));
-        AtomicFiles.write(dir.resolve(LOSS_CSV), csv(trainer.history()).getBytes(StandardCharsets.UTF_8));
-        deleteOtherOptimizerFiles(dir, optimizer.getFileName().toString());
+        return (text + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     static String optimizerFile(long step) {
