@@ -28,6 +28,8 @@ public final class Main {
         register(new ForwardCommand());
         register(new TokenizeCommand());
         register(new TrainCommand());
+        register(new FillMaskCommand());
+        register(new EvaluateCommand());
     }
 
     private Main() {
@@ -75,7 +77,7 @@ public final class Main {
             err.println("(see: albert-lab " + command.name() + " --help)");
             trace(debug, e, err);
             return USAGE;
-        } catch (CheckpointException e) {
+        } catch (CheckpointException | albertlab.core.train.TrainingException e) {
             err.println("albert-lab " + command.name() + ": " + e.getMessage());
             trace(debug, e, err);
             return BAD_INPUT;

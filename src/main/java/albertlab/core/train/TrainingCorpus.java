@@ -103,18 +103,36 @@ public final class TrainingCorpus {
 
     private static void parse(Path file, String text, Tokenizer tokenizer, List<int[][]> documents) {
         EncodeOptions plain = new EncodeOptions(0, false, false);
-        List<int[]> current = new ArrayList<>();
+        for (List<String> doc : documentsOf(text)) {
+            List<int[]> lines = new ArrayList<>(doc.size());
+            for (String line : doc) {
+                int[] ids = tokenizer.encode(line, null, plain).ids();
+                if (ids.length > 0) lines.add(ids);
+            }
+            if (!lines.isEmpty()) documents.add(lines.toArray(new int[0][]));
+        }
+    }
+
+    /** The corpus format's documents: runs of non-blank lines (stripped), split at blank lines. */
+    public static List<List<String>> documentsOf(String text) {
+        List<List<String>> out = new ArrayList<>();
+        List<String> current = new ArrayList<>();
         for (String raw : text.split("\r?\n", -1)) {
             String line = raw.strip();
             if (line.isEmpty()) {
-                if (!current.isEmpty()) documents.add(current.toArray(new int[0][]));
+                if (!current.isEmpty()) out.add(List.copyOf(current));
                 current.clear();
-                continue;
+            } else {
+                current.add(line);
             }
-            int[] ids = tokenizer.encode(line, null, plain).ids();
-            if (ids.length > 0) current.add(ids);
         }
-        if (!current.isEmpty()) documents.add(current.toArray(new int[0][]));
+        if (!current.isEmpty()) out.add(List.copyOf(current));
+        return out;
+    }
+
+    /** A corpus file's text, strictly UTF-8; a missing, empty or non-UTF-8 file is a CheckpointException. */
+    public static String readText(Path file) throws CheckpointException {
+        return text(file);
     }
 
     public List<int[][]> documents() {

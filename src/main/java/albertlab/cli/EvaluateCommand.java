@@ -1,0 +1,96 @@
+package albertlab.cli;
+
+import albertlab.core.io.CheckpointException;
+import albertlab.core.io.LoadedModel;
+import albertlab.core.io.ModelFolder;
+import albertlab.core.train.ModelEvaluation;
+import albertlab.core.train.TrainingCorpus;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code evaluate}: masked-LM and sentence-order accuracy and every head's attention pattern on held-out text. */
+final class EvaluateCommand implements Command {
+
+    @Override
+    public String name() {
+        return "evaluate";
+    }
+
+    @Override
+    public String summary() {
+        return "score a model on held-out text: MLM top-1/top-5, SOP, attention patterns";
+    }
+
+    @Override
+    public Set<String> valuedOptions() {
+        return Set.of("model", "text-file", "seed");
+    }
+
+    @Override
+    public Set<String> switches() {
+        return Set.of("json");
+    }
+
+    @Override
+    public String usage() {
+        return """
+                usage: albert-lab evaluate --model DIR --text-file F [--seed S] [--json]
+                  F is in the corpus format: one sentence per line, documents separated by blank lines.
+                  masked LM: 15% of each line's non-special tokens (seeded) become [MASK]; top-1 and top-5
+                             accuracy, loss and count, for all targets and for Han characters alone, beside the
+                             accuracy of always guessing the targets' most frequent token
+                  sentence order: consecutive lines of a document as pairs, half of them swapped
+                  heads: for each layer application and head, the mean attention mass on the previous token,
+                         the next token, [CLS], [SEP], the token itself and punctuation""";
+    }
+
+    @Override
+    public void run(Arguments args, PrintStream out, PrintStream err) throws Exception {
+        LoadedModel model = ModelFolder.load(Path.of(args.require("model")));
+        if (!model.hasTokenizer()) throw new CheckpointException(model.folder(), model.noTokenizerReason());
+        if (!model.model().hasMlmHead()) throw new CheckpointException(model.folder(), "has no masked-LM head");
+        Path file = Path.of(args.require("text-file"));
+        List<List<String>> documents = TrainingCorpus.documentsOf(TrainingCorpus.readText(file));
+        if (documents.isEmpty()) throw new CheckpointException(file, "has no text");
+        long seed = args.longValue("seed", 1);
+        ModelEvaluation.Report r = ModelEvaluation.run(model.model(), model.tokenizer(), documents, seed);
+        if (args.flag("json")) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("model", model.folder().toString());
+            json.put("textFile", file.toString());
+            json.put("seed", seed);
+            json.put("lines", r.lines());
+            json.put("mlm", r.mlm());
+            if (r.mlmHan().maskedTokens() > 0) json.put("mlmHan", r.mlmHan());
+            json.put("sop", Map.of("accuracy", r.sopAccuracy(), "pairs", r.pairs()));
+            json.put("patterns", ModelEvaluation.PATTERNS);
+            json.put("heads", r.heads());
+            out.println(Json.GSON.toJson(json));
+            return;
+        }
+        out.printf(Locale.ROOT, "%s on %s (%,d lines, seed %d)%n", model.folder(), file, r.lines(), seed);
+        print(out, "masked LM", r.mlm());
+        if (r.mlmHan().maskedTokens() > 0) print(out, "masked LM, Han characters only", r.mlmHan());
+        out.printf(Locale.ROOT, "sentence order: %.1f%% of %,d pairs%n", 100 * r.sopAccuracy(), r.pairs());
+        out.print("heads (application.head):");
+        for (String p : ModelEvaluation.PATTERNS) out.printf(Locale.ROOT, " %11s", p);
+        out.println();
+        for (ModelEvaluation.HeadPattern h : r.heads()) {
+            out.printf(Locale.ROOT, "  %3d.%-3d                 ", h.application(), h.head());
+            for (double m : h.mass()) out.printf(Locale.ROOT, " %11.2f", m);
+            out.println();
+        }
+    }
+
+    private static void print(PrintStream out, String what, ModelEvaluation.MlmScore s) {
+        out.printf(Locale.ROOT, "%s: top-1 %.1f%%, top-5 %.1f%%, loss %.3f on %,d masked tokens (always the most "
+                + "frequent target: %.1f%%)%n", what, 100 * s.top1(), 100 * s.top5(), s.loss(), s.maskedTokens(),
+                100 * s.mostFrequentBaseline());
+    }
+}
