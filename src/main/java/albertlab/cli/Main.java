@@ -27,6 +27,7 @@ public final class Main {
         register(new PresetsCommand());
         register(new ForwardCommand());
         register(new TokenizeCommand());
+        register(new CorpusCommand());
     }
 
     private Main() {
