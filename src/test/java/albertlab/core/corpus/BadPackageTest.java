@@ -80,7 +80,7 @@ class BadPackageTest {
             TarGz.read(in, p -> !p.endsWith("/"), files::put);
         }
         assertEquals(3, files.size());
-        for (String name : new String[]{"ca01", "cb02", "package.json"}) {
+        for (String name : new String[]{"ca01", "ca02", "package.json"}) {
             assertArrayEquals(Files.readAllBytes(BrownCorpusTest.FIXTURE.resolve("package").resolve(name)),
                     files.get("package/" + name), name);
         }
