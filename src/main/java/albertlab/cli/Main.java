@@ -30,6 +30,7 @@ public final class Main {
         register(new TrainCommand());
         register(new FillMaskCommand());
         register(new EvaluateCommand());
+        register(new CorpusCommand());
     }
 
     private Main() {
