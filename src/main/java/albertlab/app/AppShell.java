@@ -127,6 +127,11 @@ public final class AppShell extends BorderPane {
         }
     }
 
+    /** What the page area shows now (the current page's content, or its failure message). */
+    Node pageContent() {
+        return pageArea.getChildren().isEmpty() ? pageArea : pageArea.getChildren().get(0);
+    }
+
     public LabPage page(String id) {
         return pages.stream().filter(p -> p.id().equals(id)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no page '" + id + "' (pages: "

@@ -2,7 +2,10 @@ package albertlab.app;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableStringValue;
 import javafx.scene.Node;
 
 /**
@@ -33,9 +36,19 @@ public interface LabPage {
         return Idle.PROPERTY;
     }
 
-    /** The shared "never busy" value. */
+    /**
+     * What keeps the page from showing what it should (its models failed to load, its newest forward pass threw),
+     * or null while all is well. A page can be idle and still failed: the self-test fails on this, not only on
+     * exceptions, because a page that shows an error message has drawn without throwing.
+     */
+    default ObservableStringValue errorProperty() {
+        return Idle.NO_ERROR;
+    }
+
+    /** The shared "never busy" and "never failed" values. */
     final class Idle {
         static final ReadOnlyBooleanProperty PROPERTY = new ReadOnlyBooleanWrapper(false).getReadOnlyProperty();
+        static final ReadOnlyStringProperty NO_ERROR = new ReadOnlyStringWrapper(null).getReadOnlyProperty();
 
         private Idle() {
         }

@@ -10,6 +10,7 @@ import albertlab.viewmodel.live.ModelLoader;
 import javafx.application.Platform;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableStringValue;
 import javafx.scene.Node;
 
 import java.util.List;
@@ -34,12 +35,14 @@ public final class LiveModelPage implements LabPage {
     private BooleanBinding busy;
 
     public LiveModelPage(AppContext ctx) {
-        this(ctx, FolderModels::load, () -> BuiltInModels.create(ctx.i18n().isChinese()
-                ? BuiltInModels.Vocabulary.CHINESE : BuiltInModels.Vocabulary.ENGLISH), Platform::runLater);
+        this(ctx, FolderModels::load, null, Platform::runLater);
     }
 
-    /** For tests: another loader, other built-in models, another UI executor. */
-    LiveModelPage(AppContext ctx, ModelLoader loader, Supplier<List<ModelFamily>> builtIns, Executor uiThread) {
+    /**
+     * For tests and other start-ups: another loader, other built-in models (null: the built-in model in the
+     * language shown when the page is built), another UI executor.
+     */
+    public LiveModelPage(AppContext ctx, ModelLoader loader, Supplier<List<ModelFamily>> builtIns, Executor uiThread) {
         this.ctx = ctx;
         this.loader = loader;
         this.builtIns = builtIns;
@@ -63,9 +66,11 @@ public final class LiveModelPage implements LabPage {
             vm.firstProperty().set(ctx.i18n().isChinese() ? CHINESE_SENTENCE : ENGLISH_SENTENCE);
             view = new LiveModelView(vm, ctx.i18n(), ctx.owner());
             busy = vm.loadingProperty().or(vm.computingProperty())
-                    .or(vm.resultProperty().isNull().and(vm.computeErrorProperty().isEmpty())
-                            .and(vm.loadFailureProperty().isNull()));
-            vm.loadBuiltIns(builtIns);
+                    .or(vm.resultProperty().isNull().and(vm.errorProperty().isNull()));
+            // the language is read here, on the JavaFX thread; the background thread only builds the models
+            BuiltInModels.Vocabulary vocabulary = ctx.i18n().isChinese()
+                    ? BuiltInModels.Vocabulary.CHINESE : BuiltInModels.Vocabulary.ENGLISH;
+            vm.loadBuiltIns(builtIns != null ? builtIns : () -> BuiltInModels.create(vocabulary));
         }
         return view;
     }
@@ -75,6 +80,13 @@ public final class LiveModelPage implements LabPage {
     public ObservableBooleanValue busyProperty() {
         content();
         return busy;
+    }
+
+    /** The view model's error: a failed forward pass or built-in load (the self-test fails on it). */
+    @Override
+    public ObservableStringValue errorProperty() {
+        content();
+        return vm.errorProperty();
     }
 
     LiveModelViewModel viewModel() {

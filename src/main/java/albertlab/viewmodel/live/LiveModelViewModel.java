@@ -4,6 +4,8 @@ import albertlab.core.config.SharingMode;
 import albertlab.core.io.CheckpointException;
 import albertlab.core.session.LiveState;
 import albertlab.viewmodel.LatestOnlyRunner;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -54,6 +56,11 @@ public final class LiveModelViewModel {
     private final ReadOnlyStringWrapper computeError = new ReadOnlyStringWrapper(this, "computeError");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyObjectWrapper<LoadFailure> loadFailure = new ReadOnlyObjectWrapper<>(this, "loadFailure");
+    /** Why the built-in models did not load; unlike loadFailure, not cleared once a dialog has shown it. */
+    private final ReadOnlyStringWrapper builtInFailure = new ReadOnlyStringWrapper(this, "builtInFailure");
+    private final StringBinding pageError =
+            Bindings.createStringBinding(() -> computeError.get() != null ? computeError.get() : builtInFailure.get(),
+                    computeError, builtInFailure);
     private final ReadOnlyObjectWrapper<List<Prediction>> predictions =
             new ReadOnlyObjectWrapper<>(this, "predictions", List.of());
     private final ReadOnlyObjectWrapper<SentenceOrder> sentenceOrder = new ReadOnlyObjectWrapper<>(this, "sentenceOrder");
@@ -172,6 +179,7 @@ public final class LiveModelViewModel {
             addFamilies(f);
         }, e -> {
             loading.set(false);
+            builtInFailure.set(messageOf(e));
             loadFailure.set(new LoadFailure(null, messageOf(e)));
         });
     }
@@ -316,6 +324,14 @@ public final class LiveModelViewModel {
 
     public ReadOnlyStringProperty computeErrorProperty() {
         return computeError.getReadOnlyProperty();
+    }
+
+    /**
+     * What keeps the page from showing a result, or null: the newest forward pass (or timing run) failed, or the
+     * built-in models did not load. A failed folder load is not here: the previous model stays and works.
+     */
+    public StringBinding errorProperty() {
+        return pageError;
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {
