@@ -5,6 +5,7 @@ import albertlab.core.io.CheckpointException;
 import albertlab.core.session.LiveState;
 import albertlab.viewmodel.LatestOnlyRunner;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -38,7 +39,9 @@ public final class LiveModelViewModel {
     public static final int TOP_K = 10;
 
     private final LatestOnlyRunner forwardRunner;
-    private final LatestOnlyRunner loadRunner;
+    /** Built-in models and opened folders load on runners of their own: one must never supersede the other. */
+    private final LatestOnlyRunner builtInRunner;
+    private final LatestOnlyRunner folderRunner;
     private final LatestOnlyRunner timingRunner;
     private final ModelLoader loader;
 
@@ -54,7 +57,9 @@ public final class LiveModelViewModel {
     private final ReadOnlyObjectWrapper<LiveResult> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper(this, "computing");
     private final ReadOnlyStringWrapper computeError = new ReadOnlyStringWrapper(this, "computeError");
-    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyBooleanWrapper loadingBuiltIns = new ReadOnlyBooleanWrapper(this, "loadingBuiltIns");
+    private final ReadOnlyBooleanWrapper loadingFolder = new ReadOnlyBooleanWrapper(this, "loadingFolder");
+    private final BooleanBinding loading = loadingBuiltIns.or(loadingFolder);
     private final ReadOnlyObjectWrapper<LoadFailure> loadFailure = new ReadOnlyObjectWrapper<>(this, "loadFailure");
     /** Why the built-in models did not load; unlike loadFailure, not cleared once a dialog has shown it. */
     private final ReadOnlyStringWrapper builtInFailure = new ReadOnlyStringWrapper(this, "builtInFailure");
@@ -80,7 +85,8 @@ public final class LiveModelViewModel {
      */
     public LiveModelViewModel(Executor background, Executor uiThread, ModelLoader loader) {
         this.forwardRunner = new LatestOnlyRunner(background, uiThread);
-        this.loadRunner = new LatestOnlyRunner(background, uiThread);
+        this.builtInRunner = new LatestOnlyRunner(background, uiThread);
+        this.folderRunner = new LatestOnlyRunner(background, uiThread);
         this.timingRunner = new LatestOnlyRunner(background, uiThread);
         this.loader = loader;
         attention.resultProperty().bind(result);
@@ -92,7 +98,7 @@ public final class LiveModelViewModel {
         sharingMode.addListener((o, a, b) -> updateModel());
         model.addListener((o, a, b) -> {
             maskedPosition.set(-1);
-            timings.set(List.of());
+            dropTimings();
             refresh();
         });
         first.addListener((o, a, b) -> textChanged());
@@ -107,8 +113,15 @@ public final class LiveModelViewModel {
         model.set(f == null ? null : f.member(sharingMode.get()));
     }
 
-    private void textChanged() {
+    /** The timings were of another sentence or model: clear them, and drop a timing run still going. */
+    private void dropTimings() {
+        timingRunner.cancelPending();
+        timing.set(false);
         timings.set(List.of());
+    }
+
+    private void textChanged() {
+        dropTimings();
         if (maskedPosition.get() >= 0) {
             maskedPosition.set(-1); // the tokens moved: the old position may now be another word
         } else {
@@ -173,12 +186,12 @@ public final class LiveModelViewModel {
 
     /** Creates the built-in models off the JavaFX thread, then adds them. */
     public void loadBuiltIns(Supplier<List<ModelFamily>> factory) {
-        loading.set(true);
-        loadRunner.submit(factory, f -> {
-            loading.set(false);
+        loadingBuiltIns.set(true);
+        builtInRunner.submit(factory, f -> {
+            loadingBuiltIns.set(false);
             addFamilies(f);
         }, e -> {
-            loading.set(false);
+            loadingBuiltIns.set(false);
             builtInFailure.set(messageOf(e));
             loadFailure.set(new LoadFailure(null, messageOf(e)));
         });
@@ -189,21 +202,21 @@ public final class LiveModelViewModel {
      * {@link #loadFailureProperty()} names the problem and the current model stays.
      */
     public void openFolder(Path folder) {
-        loading.set(true);
-        loadRunner.submit(() -> {
+        loadingFolder.set(true);
+        folderRunner.submit(() -> {
             try {
                 return loader.load(folder);
             } catch (CheckpointException e) {
                 throw new LoadException(e.getMessage(), e);
             }
         }, m -> {
-            loading.set(false);
+            loadingFolder.set(false);
             ModelFamily f = ModelFamily.single(m);
             folders.put(f, folder);
             families.add(f);
             family.set(f);
         }, e -> {
-            loading.set(false);
+            loadingFolder.set(false);
             loadFailure.set(new LoadFailure(folder, messageOf(e)));
         });
     }
@@ -334,8 +347,9 @@ public final class LiveModelViewModel {
         return pageError;
     }
 
-    public ReadOnlyBooleanProperty loadingProperty() {
-        return loading.getReadOnlyProperty();
+    /** True while the built-in models or an opened folder are loading. */
+    public BooleanBinding loadingProperty() {
+        return loading;
     }
 
     public ReadOnlyObjectProperty<LoadFailure> loadFailureProperty() {
