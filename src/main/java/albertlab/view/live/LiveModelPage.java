@@ -65,7 +65,7 @@ public final class LiveModelPage implements LabPage {
             vm = new LiveModelViewModel(ctx.background(), uiThread, loader);
             vm.firstProperty().set(ctx.i18n().isChinese() ? CHINESE_SENTENCE : ENGLISH_SENTENCE);
             view = new LiveModelView(vm, ctx.i18n(), ctx.owner());
-            busy = vm.loadingProperty().or(vm.computingProperty())
+            busy = vm.loadingProperty().or(vm.computingProperty()).or(vm.attention().gridComputingProperty())
                     .or(vm.resultProperty().isNull().and(vm.errorProperty().isNull()));
             // the language is read here, on the JavaFX thread; the background thread only builds the models
             BuiltInModels.Vocabulary vocabulary = ctx.i18n().isChinese()

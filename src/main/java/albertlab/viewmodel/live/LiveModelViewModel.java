@@ -75,7 +75,7 @@ public final class LiveModelViewModel {
     private final ReadOnlyObjectWrapper<List<TimingRow>> timings = new ReadOnlyObjectWrapper<>(this, "timings", List.of());
     private final ReadOnlyBooleanWrapper timing = new ReadOnlyBooleanWrapper(this, "timing");
 
-    private final AttentionViewModel attention = new AttentionViewModel();
+    private final AttentionViewModel attention;
     /** The folder each loaded checkpoint came from, so a snapshot can name it. */
     private final Map<ModelFamily, Path> folders = new IdentityHashMap<>();
 
@@ -89,6 +89,7 @@ public final class LiveModelViewModel {
         this.folderRunner = new LatestOnlyRunner(background, uiThread);
         this.timingRunner = new LatestOnlyRunner(background, uiThread);
         this.loader = loader;
+        this.attention = new AttentionViewModel(background, uiThread);
         attention.resultProperty().bind(result);
 
         family.addListener((o, old, f) -> {
@@ -161,7 +162,7 @@ public final class LiveModelViewModel {
         sentenceOrder.set(r.swappedSop() != null && r.givenSop() != null
                 ? SentenceOrder.of(r.givenSop(), r.swappedSop()) : null);
         curves.set(DynamicsCurve.of(r));
-        hiddenCosine.set(HiddenStates.cosineHeatmap(r.dynamics()));
+        hiddenCosine.set(r.hiddenCosine()); // computed with the result, off the JavaFX thread
     }
 
     /** Masks the token at {@code position}, or unmasks it when it is the masked one. */
