@@ -1,5 +1,7 @@
 package albertlab.app;
 
+import albertlab.view.AppContext;
+import albertlab.view.LabPage;
 import albertlab.view.Exports;
 import albertlab.view.LabStyles;
 import albertlab.viewmodel.I18n;

@@ -1,5 +1,8 @@
 package albertlab.app;
 
+import albertlab.view.AppContext;
+import albertlab.view.LabPage;
+import albertlab.view.ExplorerPage;
 import albertlab.view.live.LiveModelPage;
 
 import java.util.List;

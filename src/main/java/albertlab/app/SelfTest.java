@@ -1,5 +1,6 @@
 package albertlab.app;
 
+import albertlab.view.LabPage;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.PixelReader;

@@ -1,5 +1,7 @@
 package albertlab.app;
 
+import albertlab.view.AppContext;
+import albertlab.view.LabPage;
 import albertlab.core.config.SharingMode;
 import albertlab.core.io.CheckpointException;
 import albertlab.view.live.LiveModelPage;

@@ -1,5 +1,6 @@
 package albertlab.app;
 
+import albertlab.view.AppContext;
 import albertlab.view.Exports;
 import albertlab.view.ParameterExplorerView;
 import albertlab.viewmodel.ExplorerTopic;

@@ -1,7 +1,7 @@
 package albertlab.view.live;
 
-import albertlab.app.AppContext;
-import albertlab.app.LabPage;
+import albertlab.view.AppContext;
+import albertlab.view.LabPage;
 import albertlab.viewmodel.live.BuiltInModels;
 import albertlab.viewmodel.live.FolderModels;
 import albertlab.viewmodel.live.LiveModelViewModel;

@@ -1,6 +1,6 @@
 package albertlab.view.live;
 
-import albertlab.app.AppContext;
+import albertlab.view.AppContext;
 import albertlab.viewmodel.I18n;
 import albertlab.viewmodel.live.BuiltInModels;
 import javafx.scene.Scene;

@@ -1,6 +1,6 @@
 package albertlab.view.live;
 
-import albertlab.app.AppContext;
+import albertlab.view.AppContext;
 import albertlab.core.io.CheckpointException;
 import albertlab.viewmodel.I18n;
 import albertlab.viewmodel.live.KnownTraces;

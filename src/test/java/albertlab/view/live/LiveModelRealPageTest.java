@@ -1,6 +1,6 @@
 package albertlab.view.live;
 
-import albertlab.app.AppContext;
+import albertlab.view.AppContext;
 import albertlab.core.config.SharingMode;
 import albertlab.core.io.ModelFolder;
 import albertlab.core.model.AlbertModel;

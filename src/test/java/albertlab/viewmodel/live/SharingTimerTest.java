@@ -19,6 +19,26 @@ class SharingTimerTest {
     }
 
     @Test
+    void eachModeIsTimedOnItsOwnModel() {
+        // each mode's pass moves a fake clock by its own amount: 1 ms not shared, 2 ms all shared, ...
+        AtomicLong now = new AtomicLong();
+        AtomicInteger calls = new AtomicInteger();
+        ModelFamily family = KnownTraces.family(calls);
+        java.util.function.Function<SharingMode, ForwardFunction> timed = mode -> (in, options) -> {
+            now.addAndGet((mode.ordinal() + 1) * 1_000_000L);
+            return family.member(mode).forward().forward(in, options);
+        };
+        LiveModel m = family.member(SharingMode.SHARED_FFN);
+        LiveModel model = new LiveModel(m.nameKey(), m.nameArg(), m.config(), m.tokenizer(),
+                timed.apply(SharingMode.SHARED_FFN), true, true, true, timed, true);
+        List<TimingRow> rows = SharingTimer.time(model, ModelInput.of(2, 5, 3), 1, 3, now::get);
+        for (TimingRow r : rows) {
+            assertEquals(r.mode().ordinal() + 1.0, r.medianMillis(), r.mode().toString());
+            assertEquals(r.mode() == SharingMode.SHARED_FFN, r.current(), r.mode().toString());
+        }
+    }
+
+    @Test
     void eachModeIsWarmedUpThenTimedOnItsOwnModel() {
         AtomicInteger calls = new AtomicInteger();
         LiveModel model = KnownTraces.family(calls).member(SharingMode.ALL_SHARED);

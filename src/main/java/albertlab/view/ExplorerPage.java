@@ -1,17 +1,14 @@
-package albertlab.app;
+package albertlab.view;
 
-import albertlab.view.ChartStyle;
-import albertlab.view.LabStyles;
-import albertlab.view.ParameterExplorerView;
 import albertlab.viewmodel.ParameterExplorerViewModel;
 import javafx.scene.Node;
 
 /** The Parameter Explorer as a page of the main window. */
-final class ExplorerPage implements LabPage {
+public final class ExplorerPage implements LabPage {
 
     private final AppContext context;
 
-    ExplorerPage(AppContext context) {
+    public ExplorerPage(AppContext context) {
         this.context = context;
     }
 

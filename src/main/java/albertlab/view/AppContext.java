@@ -1,4 +1,4 @@
-package albertlab.app;
+package albertlab.view;
 
 import albertlab.viewmodel.I18n;
 import javafx.stage.Window;

@@ -1,4 +1,4 @@
-package albertlab.app;
+package albertlab.view;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
