@@ -1,5 +1,7 @@
 package albertlab.view;
 
+import albertlab.core.io.AtomicFiles;
+import albertlab.core.io.CheckpointException;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.SnapshotParameters;
@@ -17,7 +19,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -84,17 +85,12 @@ public final class Exports {
         void write(OutputStream out) throws IOException;
     }
 
+    /** Through AtomicFiles: flushed to disk, and readable as any new file is (not owner-only). */
     static void writeAtomically(Path target, Writer writer) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                writer.write(out);
-            }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
+            AtomicFiles.write(target, writer::write);
+        } catch (CheckpointException e) {
+            throw new IOException(e.getMessage(), e);
         }
     }
 }

@@ -203,6 +203,13 @@ public final class LiveModelViewModel {
      * {@link #loadFailureProperty()} names the problem and the current model stays.
      */
     public void openFolder(Path folder) {
+        Path key = folder.toAbsolutePath().normalize();
+        for (Map.Entry<ModelFamily, Path> e : folders.entrySet()) {
+            if (e.getValue().toAbsolutePath().normalize().equals(key)) {
+                family.set(e.getKey()); // opened already: show it again instead of loading a second copy
+                return;
+            }
+        }
         loadingFolder.set(true);
         folderRunner.submit(() -> {
             try {
@@ -213,9 +220,14 @@ public final class LiveModelViewModel {
         }, m -> {
             loadingFolder.set(false);
             ModelFamily f = ModelFamily.single(m);
+            // one opened checkpoint at a time: the one it replaces is released (an albert-base is ~45 MB of
+            // weights, and packed copies on top), the built-in models stay
+            List<ModelFamily> replaced = List.copyOf(folders.keySet());
+            folders.clear();
             folders.put(f, folder);
             families.add(f);
             family.set(f);
+            families.removeAll(replaced);
         }, e -> {
             loadingFolder.set(false);
             loadFailure.set(new LoadFailure(folder, messageOf(e)));

@@ -305,4 +305,22 @@ class LiveModelViewModelTest {
         assertEquals("my-albert", vm.modelProperty().get().nameArg());
         assertFalse(vm.loadingProperty().get());
     }
+
+    @Test
+    void openingAFolderTwiceLoadsItOnceAndAnotherFolderReplacesIt() {
+        AtomicInteger loads = new AtomicInteger();
+        LiveModelViewModel vm = vm(f -> {
+            loads.incrementAndGet();
+            return KnownTraces.loaded(f.getFileName().toString(), true, true);
+        });
+        vm.openFolder(Path.of("first"));
+        vm.familyProperty().set(vm.families().get(0));
+        vm.openFolder(Path.of("first").toAbsolutePath());
+        assertEquals(1, loads.get(), "the same folder is not loaded twice");
+        assertEquals("first", vm.modelProperty().get().nameArg());
+        vm.openFolder(Path.of("second"));
+        assertEquals(2, loads.get());
+        assertEquals(List.of("", "second"), vm.families().stream().map(ModelFamily::nameArg).toList(),
+                "the built-in family stays, the first folder is released");
+    }
 }

@@ -13,12 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class SharingTimerTest {
 
     @Test
-    void medianOfOddAndEvenCounts() {
-        assertEquals(3.0, SharingTimer.median(new double[]{9, 1, 3}));
-        assertEquals(2.5, SharingTimer.median(new double[]{4, 1, 2, 3}));
-    }
-
-    @Test
     void eachModeIsTimedOnItsOwnModel() {
         // each mode's pass moves a fake clock by its own amount: 1 ms not shared, 2 ms all shared, ...
         AtomicLong now = new AtomicLong();
