@@ -7,6 +7,7 @@ import albertlab.viewmodel.live.FolderModels;
 import albertlab.viewmodel.live.LiveModelViewModel;
 import albertlab.viewmodel.live.ModelFamily;
 import albertlab.viewmodel.live.ModelLoader;
+import albertlab.viewmodel.live.WarmUp;
 import javafx.application.Platform;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ObservableBooleanValue;
@@ -70,7 +71,10 @@ public final class LiveModelPage implements LabPage {
             // the language is read here, on the JavaFX thread; the background thread only builds the models
             BuiltInModels.Vocabulary vocabulary = ctx.i18n().isChinese()
                     ? BuiltInModels.Vocabulary.CHINESE : BuiltInModels.Vocabulary.ENGLISH;
-            vm.loadBuiltIns(builtIns != null ? builtIns : () -> BuiltInModels.create(vocabulary));
+            String sentence = vm.firstProperty().get();
+            // warmed up with the models, so the first "last forward pass" figure is not a cold JIT's
+            vm.loadBuiltIns(builtIns != null ? builtIns
+                    : () -> WarmUp.run(BuiltInModels.create(vocabulary), sentence));
         }
         return view;
     }
