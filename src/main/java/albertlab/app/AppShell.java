@@ -1,9 +1,9 @@
 package albertlab.app;
 
-import albertlab.view.AppContext;
-import albertlab.view.LabPage;
-import albertlab.view.LabStyles;
-import albertlab.viewmodel.I18n;
+import albertlab.view.common.AppContext;
+import albertlab.view.common.LabPage;
+import albertlab.view.common.LabStyles;
+import albertlab.viewmodel.common.I18n;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;

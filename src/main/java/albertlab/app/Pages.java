@@ -1,8 +1,8 @@
 package albertlab.app;
 
-import albertlab.view.AppContext;
-import albertlab.view.LabPage;
-import albertlab.view.ExplorerPage;
+import albertlab.view.common.AppContext;
+import albertlab.view.common.LabPage;
+import albertlab.view.explorer.ExplorerPage;
 import albertlab.view.live.LiveModelPage;
 
 import java.util.List;

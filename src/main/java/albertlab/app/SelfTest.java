@@ -1,6 +1,6 @@
 package albertlab.app;
 
-import albertlab.view.LabPage;
+import albertlab.view.common.LabPage;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.PixelReader;

@@ -1,11 +1,11 @@
 package albertlab.app;
 
-import albertlab.view.AppContext;
-import albertlab.view.LabPage;
+import albertlab.view.common.AppContext;
+import albertlab.view.common.LabPage;
 import albertlab.core.config.SharingMode;
 import albertlab.core.io.CheckpointException;
 import albertlab.view.live.LiveModelPage;
-import albertlab.viewmodel.I18n;
+import albertlab.viewmodel.common.I18n;
 import albertlab.viewmodel.live.KnownTraces;
 import albertlab.viewmodel.live.LiveModel;
 import albertlab.viewmodel.live.ModelFamily;

@@ -1,7 +1,7 @@
 package albertlab.view.live;
 
 import albertlab.core.model.LayerSchedule;
-import albertlab.viewmodel.I18n;
+import albertlab.viewmodel.common.I18n;
 import albertlab.viewmodel.live.AttentionGrid;
 import albertlab.viewmodel.live.AttentionMath;
 import albertlab.viewmodel.live.AttentionViewModel;

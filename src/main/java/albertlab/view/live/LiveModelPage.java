@@ -1,7 +1,7 @@
 package albertlab.view.live;
 
-import albertlab.view.AppContext;
-import albertlab.view.LabPage;
+import albertlab.view.common.AppContext;
+import albertlab.view.common.LabPage;
 import albertlab.viewmodel.live.BuiltInModels;
 import albertlab.viewmodel.live.FolderModels;
 import albertlab.viewmodel.live.LiveModelViewModel;

@@ -1,8 +1,8 @@
 package albertlab.view.live;
 
-import albertlab.view.LabFonts;
-import albertlab.view.LabStyles;
-import albertlab.viewmodel.I18n;
+import albertlab.view.common.LabFonts;
+import albertlab.view.common.LabStyles;
+import albertlab.viewmodel.common.I18n;
 import albertlab.viewmodel.live.LiveModelViewModel;
 import albertlab.viewmodel.live.LoadFailure;
 import javafx.scene.control.Alert;

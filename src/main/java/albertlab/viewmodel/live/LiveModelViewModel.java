@@ -3,7 +3,7 @@ package albertlab.viewmodel.live;
 import albertlab.core.config.SharingMode;
 import albertlab.core.io.CheckpointException;
 import albertlab.core.session.LiveState;
-import albertlab.viewmodel.LatestOnlyRunner;
+import albertlab.viewmodel.common.LatestOnlyRunner;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;

@@ -1,7 +1,7 @@
 package albertlab.view.live;
 
-import albertlab.view.AppContext;
-import albertlab.viewmodel.I18n;
+import albertlab.view.common.AppContext;
+import albertlab.viewmodel.common.I18n;
 import albertlab.viewmodel.live.BuiltInModels;
 import javafx.scene.Scene;
 import javafx.stage.Stage;

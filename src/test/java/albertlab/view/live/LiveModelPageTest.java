@@ -1,8 +1,8 @@
 package albertlab.view.live;
 
-import albertlab.view.AppContext;
+import albertlab.view.common.AppContext;
 import albertlab.core.io.CheckpointException;
-import albertlab.viewmodel.I18n;
+import albertlab.viewmodel.common.I18n;
 import albertlab.viewmodel.live.KnownTraces;
 import albertlab.viewmodel.live.LiveResult;
 import albertlab.viewmodel.live.ModelFamily;

@@ -1,10 +1,10 @@
 package albertlab.view.live;
 
-import albertlab.view.AppContext;
+import albertlab.view.common.AppContext;
 import albertlab.core.config.SharingMode;
 import albertlab.core.io.ModelFolder;
 import albertlab.core.model.AlbertModel;
-import albertlab.viewmodel.I18n;
+import albertlab.viewmodel.common.I18n;
 import albertlab.viewmodel.live.BuiltInModels;
 import albertlab.viewmodel.live.LiveResult;
 import albertlab.viewmodel.live.ModelFamily;
