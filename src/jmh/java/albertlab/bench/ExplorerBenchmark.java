@@ -1,15 +1,15 @@
 package albertlab.bench;
 
 import albertlab.core.config.AlbertConfig;
-import albertlab.view.BreakdownChart;
-import albertlab.view.ChartStyle;
-import albertlab.view.ComputeChart;
-import albertlab.view.ExplorerChart;
-import albertlab.view.LayerSweepChart;
-import albertlab.viewmodel.ExplorerResult;
-import albertlab.viewmodel.I18n;
-import albertlab.viewmodel.LayerSweep;
-import albertlab.viewmodel.ParameterExplorerViewModel;
+import albertlab.view.explorer.BreakdownChart;
+import albertlab.view.common.ChartStyle;
+import albertlab.view.explorer.ComputeChart;
+import albertlab.view.explorer.ExplorerChart;
+import albertlab.view.explorer.LayerSweepChart;
+import albertlab.viewmodel.explorer.ExplorerResult;
+import albertlab.viewmodel.common.I18n;
+import albertlab.viewmodel.explorer.LayerSweep;
+import albertlab.viewmodel.explorer.ParameterExplorerViewModel;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

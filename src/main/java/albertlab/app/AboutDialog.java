@@ -1,8 +1,8 @@
 package albertlab.app;
 
-import albertlab.view.LabFonts;
-import albertlab.view.LabStyles;
-import albertlab.viewmodel.I18n;
+import albertlab.view.common.LabFonts;
+import albertlab.view.common.LabStyles;
+import albertlab.viewmodel.common.I18n;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;

@@ -1,8 +1,10 @@
 package albertlab.app;
 
-import albertlab.view.Exports;
-import albertlab.view.LabStyles;
-import albertlab.viewmodel.I18n;
+import albertlab.view.common.AppContext;
+import albertlab.view.common.LabPage;
+import albertlab.view.common.Exports;
+import albertlab.view.common.LabStyles;
+import albertlab.viewmodel.common.I18n;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;

@@ -1,7 +1,9 @@
 package albertlab.app;
 
-import albertlab.view.LabStyles;
-import albertlab.viewmodel.I18n;
+import albertlab.view.common.AppContext;
+import albertlab.view.common.LabPage;
+import albertlab.view.common.LabStyles;
+import albertlab.viewmodel.common.I18n;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -125,6 +127,11 @@ public final class AppShell extends BorderPane {
             pageArea.getChildren().setAll(error);
             e.printStackTrace();
         }
+    }
+
+    /** What the page area shows now (the current page's content, or its failure message). */
+    Node pageContent() {
+        return pageArea.getChildren().isEmpty() ? pageArea : pageArea.getChildren().get(0);
     }
 
     public LabPage page(String id) {

@@ -1,5 +1,8 @@
 package albertlab.app;
 
+import albertlab.view.common.AppContext;
+import albertlab.view.common.LabPage;
+import albertlab.view.explorer.ExplorerPage;
 import albertlab.view.live.LiveModelPage;
 
 import java.util.List;

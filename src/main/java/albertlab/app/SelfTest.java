@@ -1,5 +1,6 @@
 package albertlab.app;
 
+import albertlab.view.common.LabPage;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.PixelReader;
@@ -13,7 +14,9 @@ import java.util.function.IntConsumer;
 
 /**
  * {@code --self-test}: shows every page once (select, lay out, snapshot), one line per page, then exits 0, or 1
- * when any page threw while being built, shown or drawn (including on the JavaFX thread in between).
+ * when any page threw while being built, shown or drawn (including on the JavaFX thread in between), reports an
+ * error once its work is done ({@link LabPage#errorProperty()}: a forward pass that threw is shown as a message,
+ * not thrown), or draws nothing but one colour.
  */
 final class SelfTest {
 
@@ -65,7 +68,15 @@ final class SelfTest {
                 WritableImage image = scene.snapshot(null);
                 int w = (int) image.getWidth();
                 int h = (int) image.getHeight();
-                out.printf("self-test: page %s ok (%dx%d, %d colours sampled)%n", page.id(), w, h, colours(image));
+                String error = page.errorProperty().get();
+                int drawn = colours(shell.pageContent().snapshot(null, null));
+                if (error != null) {
+                    fail(page, "its work failed: " + error);
+                } else if (drawn < 2) {
+                    fail(page, "it drew nothing (one colour)");
+                } else {
+                    out.printf("self-test: page %s ok (%dx%d, %d colours sampled)%n", page.id(), w, h, drawn);
+                }
             } catch (Throwable e) {
                 fail(page, e);
             }
@@ -77,8 +88,12 @@ final class SelfTest {
     }
 
     private void fail(LabPage page, Throwable e) {
-        failures.add(page.id() + ": " + e);
-        out.println("self-test: page " + page.id() + " FAILED: " + e);
+        fail(page, e.toString());
+    }
+
+    private void fail(LabPage page, String why) {
+        failures.add(page.id() + ": " + why);
+        out.println("self-test: page " + page.id() + " FAILED: " + why);
     }
 
     private void finish() {
@@ -89,12 +104,13 @@ final class SelfTest {
         exit.accept(failures.isEmpty() ? 0 : 1);
     }
 
-    /** Distinct colours on a coarse grid: a blank page has one or two, a drawn one dozens. */
-    private static int colours(WritableImage image) {
+    /** Distinct colours on a grid of about 100 × 100 points (every pixel of a small page): a blank page has one. */
+    static int colours(WritableImage image) {
         PixelReader r = image.getPixelReader();
+        int step = (int) Math.max(1, Math.min(image.getWidth(), image.getHeight()) / 100);
         java.util.Set<Integer> seen = new java.util.HashSet<>();
-        for (int y = 0; y < image.getHeight(); y += 7) {
-            for (int x = 0; x < image.getWidth(); x += 7) seen.add(r.getArgb(x, y));
+        for (int y = 0; y < image.getHeight(); y += step) {
+            for (int x = 0; x < image.getWidth(); x += step) seen.add(r.getArgb(x, y));
         }
         return seen.size();
     }

@@ -6,6 +6,7 @@ import albertlab.core.io.ModelFolder;
 import albertlab.core.model.ForwardOptions;
 import albertlab.core.model.ForwardTrace;
 import albertlab.core.model.ModelInput;
+import albertlab.core.model.PassTimes;
 import albertlab.core.tokenizer.EncodeOptions;
 import albertlab.core.tokenizer.Encoding;
 
@@ -99,7 +100,7 @@ final class ForwardCommand implements Command {
             millis[i] = trace.millis();
         }
         ForwardReport report = new ForwardReport(folder.toString(), model.config(), model.tokenizer(), input.tokens(),
-                input.truncated(), trace, median(millis), runs, model.warnings());
+                input.truncated(), trace, PassTimes.median(millis), runs, model.warnings());
         if (json) {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
             ForwardJson.write(report, brief, writer);
@@ -162,12 +163,5 @@ final class ForwardCommand implements Command {
                     + " positions (max_position_embeddings) and was cut to " + e.length() + " tokens");
         }
         return new Input(new ModelInput(e.ids(), e.typeIds(), e.attentionMask()), e.tokens(), e.truncated());
-    }
-
-    static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 }

@@ -1,6 +1,14 @@
 package albertlab.app;
 
-import albertlab.viewmodel.I18n;
+import albertlab.view.common.AppContext;
+import albertlab.view.common.LabPage;
+import albertlab.core.config.SharingMode;
+import albertlab.core.io.CheckpointException;
+import albertlab.view.live.LiveModelPage;
+import albertlab.viewmodel.common.I18n;
+import albertlab.viewmodel.live.KnownTraces;
+import albertlab.viewmodel.live.LiveModel;
+import albertlab.viewmodel.live.ModelFamily;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -17,7 +25,9 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -73,7 +83,30 @@ class AppShellTest {
         assertEquals(1, runSelfTest(robot, List.of(new TestPage("fine", false), new TestPage("broken", true))));
     }
 
+    @Test
+    void selfTestFailsWhenALivePageForwardPassThrows(FxRobot robot) {
+        ModelFamily good = KnownTraces.family(new AtomicInteger());
+        Map<SharingMode, LiveModel> members = new EnumMap<>(SharingMode.class);
+        good.members().forEach((mode, m) -> members.put(mode, new LiveModel(m.nameKey(), m.nameArg(), m.config(),
+                m.tokenizer(), (in, options) -> {
+                    throw new IllegalStateException("forward pass broken on purpose");
+                }, m.hasMlmHead(), m.hasSopHead(), m.untrained(), m.sibling(), m.siblingsShareWeights())));
+        ModelFamily broken = new ModelFamily(good.nameKey(), good.nameArg(), members, good.defaultMode());
+        AppContext ctx = new AppContext(i18n, Executors.newSingleThreadExecutor(), () -> scene.getWindow());
+        LabPage live = new LiveModelPage(ctx, folder -> {
+            throw new CheckpointException(folder, "not used");
+        }, () -> List.of(broken), javafx.application.Platform::runLater);
+        StringBuilder out = new StringBuilder();
+        assertEquals(1, runSelfTest(robot, List.of(new TestPage("fine", false), live), out));
+        assertTrue(out.toString().contains("self-test: page live FAILED: its work failed: forward pass broken on purpose"),
+                out.toString());
+    }
+
     private int runSelfTest(FxRobot robot, List<LabPage> pages) {
+        return runSelfTest(robot, pages, new StringBuilder());
+    }
+
+    private int runSelfTest(FxRobot robot, List<LabPage> pages, StringBuilder printed) {
         AtomicInteger status = new AtomicInteger(-1);
         ByteArrayOutputStream lines = new ByteArrayOutputStream();
         robot.interact(() -> {
@@ -82,8 +115,9 @@ class AppShellTest {
             scene.setRoot(other);
             new SelfTest(other, scene, new PrintStream(lines, true, StandardCharsets.UTF_8), status::set).start();
         });
-        for (int i = 0; i < 100 && status.get() < 0; i++) WaitForAsyncUtils.sleep(20, java.util.concurrent.TimeUnit.MILLISECONDS);
+        for (int i = 0; i < 500 && status.get() < 0; i++) WaitForAsyncUtils.sleep(20, java.util.concurrent.TimeUnit.MILLISECONDS);
         String out = lines.toString(StandardCharsets.UTF_8);
+        printed.append(out);
         assertTrue(out.contains("self-test: page fine ok"), out);
         return status.get();
     }

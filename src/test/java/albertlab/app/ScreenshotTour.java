@@ -1,9 +1,10 @@
 package albertlab.app;
 
-import albertlab.view.Exports;
-import albertlab.view.ParameterExplorerView;
-import albertlab.viewmodel.ExplorerTopic;
-import albertlab.viewmodel.I18n;
+import albertlab.view.common.AppContext;
+import albertlab.view.common.Exports;
+import albertlab.view.explorer.ParameterExplorerView;
+import albertlab.viewmodel.explorer.ExplorerTopic;
+import albertlab.viewmodel.common.I18n;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -138,7 +139,7 @@ public final class ScreenshotTour {
             return t;
         }), () -> stage);
         shell = new AppShell(ctx, Pages.create(ctx), stage::close);
-        shell.setBaseFontSize(albertlab.view.LabStyles.sizeFor(Integer.parseInt(wh[1])));
+        shell.setBaseFontSize(albertlab.view.common.LabStyles.sizeFor(Integer.parseInt(wh[1])));
         scene = new Scene(shell, Integer.parseInt(wh[0]), Integer.parseInt(wh[1]));
         stage.setScene(scene);
         stage.show();

@@ -157,10 +157,4 @@ class ForwardCommandTest {
                 r.message());
     }
 
-    @Test
-    void medianOfAnOddAndAnEvenNumberOfRuns() {
-        assertEquals(3.0, ForwardCommand.median(new double[]{9, 1, 3}));
-        assertEquals(2.5, ForwardCommand.median(new double[]{4, 1, 2, 3}));
-        assertEquals(7.0, ForwardCommand.median(new double[]{7}));
-    }
 }

@@ -1,7 +1,8 @@
 package albertlab.view.live;
 
 import albertlab.core.model.LayerSchedule;
-import albertlab.viewmodel.I18n;
+import albertlab.viewmodel.common.I18n;
+import albertlab.viewmodel.live.AttentionGrid;
 import albertlab.viewmodel.live.AttentionMath;
 import albertlab.viewmodel.live.AttentionViewModel;
 import albertlab.viewmodel.live.LiveResult;
@@ -55,9 +56,8 @@ final class AttentionGridView extends VBox {
         HBox.setHgrow(hint, Priority.ALWAYS);
         hint.setMaxWidth(Double.MAX_VALUE);
         getChildren().addAll(top, scroll);
-        vm.resultProperty().addListener((o, a, b) -> rebuild());
-        vm.filterProperty().addListener((o, a, b) -> rebuild());
-        vm.fullScaleProperty().addListener((o, a, b) -> rebuild());
+        // the view model builds the thumbnails off the JavaFX thread, and only while this tab is shown
+        vm.gridProperty().addListener((o, a, b) -> rebuild());
         i18n.localeProperty().addListener((o, a, b) -> rebuild());
         scroll.widthProperty().addListener((o, a, b) -> resizeThumbs());
         scroll.heightProperty().addListener((o, a, b) -> resizeThumbs());
@@ -66,9 +66,10 @@ final class AttentionGridView extends VBox {
     private void rebuild() {
         grid.getChildren().clear();
         LiveResult r = vm.resultProperty().get();
-        if (r == null || r.trace().attentions().isEmpty()) return;
-        int n = r.trace().applications();
-        int heads = AttentionMath.heads(r.trace());
+        AttentionGrid cells = vm.gridProperty().get();
+        if (r == null || cells == null) return;
+        int n = cells.applications();
+        int heads = cells.heads();
         List<LayerSchedule.Application> schedule = r.trace().schedule();
 
         for (int h = 0; h < heads; h++) grid.add(header(i18n.get("live.grid.head", Integer.toString(h + 1))), h + 1, 0);
@@ -79,12 +80,12 @@ final class AttentionGridView extends VBox {
             rowHeader.getStyleClass().addAll("slot", "slot-" + (slot % SLOT_COLOURS));
             if (schedule.get(l).extra()) rowHeader.getStyleClass().add("extra");
             grid.add(rowHeader, 0, l + 1);
-            for (int h = 0; h < heads; h++) grid.add(thumb(l, h, "grid-cell"), h + 1, l + 1);
-            grid.add(thumb(l, AttentionMath.MEAN, "grid-mean"), heads + 1, l + 1);
+            for (int h = 0; h < heads; h++) grid.add(thumb(cells, l, h, "grid-cell"), h + 1, l + 1);
+            grid.add(thumb(cells, l, AttentionMath.MEAN, "grid-mean"), heads + 1, l + 1);
         }
         grid.add(header(i18n.get("live.grid.mean")), 0, n + 1);
-        for (int h = 0; h < heads; h++) grid.add(thumb(AttentionMath.MEAN, h, "grid-mean"), h + 1, n + 1);
-        grid.add(thumb(AttentionMath.MEAN, AttentionMath.MEAN, "grid-mean"), heads + 1, n + 1);
+        for (int h = 0; h < heads; h++) grid.add(thumb(cells, AttentionMath.MEAN, h, "grid-mean"), h + 1, n + 1);
+        grid.add(thumb(cells, AttentionMath.MEAN, AttentionMath.MEAN, "grid-mean"), heads + 1, n + 1);
         resizeThumbs();
     }
 
@@ -95,10 +96,10 @@ final class AttentionGridView extends VBox {
         return l;
     }
 
-    private HeatmapView thumb(int layer, int head, String style) {
+    private HeatmapView thumb(AttentionGrid cells, int layer, int head, String style) {
         HeatmapView v = new HeatmapView(false);
         v.getStyleClass().add(style);
-        v.dataProperty().set(vm.cell(layer, head));
+        v.dataProperty().set(cells.cell(layer, head));
         v.setCursor(Cursor.HAND);
         String name = (layer == AttentionMath.MEAN ? i18n.get("live.attention.meanLayers")
                 : i18n.get("live.attention.layerN", Integer.toString(layer + 1))) + " · "
@@ -114,10 +115,10 @@ final class AttentionGridView extends VBox {
 
     /** Thumbnails fill the width, within limits, so a 12 × 12 model fits and a 6 × 4 one is not tiny. */
     private void resizeThumbs() {
-        LiveResult r = vm.resultProperty().get();
-        if (r == null) return;
-        int cols = AttentionMath.heads(r.trace()) + 1;
-        int rows = r.trace().applications() + 1;
+        AttentionGrid cells = vm.gridProperty().get();
+        if (cells == null) return;
+        int cols = cells.heads() + 1;
+        int rows = cells.applications() + 1;
         double byWidth = (scroll.getWidth() - 140 - 4 * cols) / cols;
         double byHeight = (scroll.getHeight() - 30 - 4 * rows) / rows;
         double side = Math.max(MIN_THUMB, Math.min(MAX_THUMB, Math.min(byWidth, byHeight)));

@@ -1,6 +1,6 @@
 package albertlab.view.live;
 
-import albertlab.viewmodel.I18n;
+import albertlab.viewmodel.common.I18n;
 import albertlab.viewmodel.live.LiveModelViewModel;
 import albertlab.viewmodel.live.LiveResult;
 import albertlab.viewmodel.live.SharingTimer;
@@ -50,10 +50,15 @@ final class ComputePane extends VBox {
 
         table.setId("timing-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setFixedCellSize(30);
-        // header and exactly the four modes: no empty rows below
-        table.setPrefHeight(30 * 4 + 31);
-        table.setMinHeight(30 * 4 + 31);
+        // rows and header grow with the text size (Ctrl+=), and the table is as tall as all four rows need
+        table.setStyle("-fx-fixed-cell-size: 2.2em;");
+        table.fixedCellSizeProperty().addListener((o, a, b) -> fitFourRows());
+        table.skinProperty().addListener((o, a, skin) -> {
+            if (table.lookup(".column-header-background") instanceof javafx.scene.layout.Region header) {
+                header.heightProperty().addListener((h, was, now) -> fitFourRows());
+            }
+            fitFourRows();
+        });
         table.setMaxWidth(980);
         table.getColumns().add(column("live.compute.col.mode",
                 r -> i18n.get("live.sharing." + r.mode().name()) + (r.current() ? "  ◀" : "")));
@@ -126,5 +131,21 @@ final class ComputePane extends VBox {
 
     TableView<TimingRow> table() {
         return table;
+    }
+
+    /** Header plus exactly the four modes: no scroll bar, no empty rows below, at any text size. */
+    private void fitFourRows() {
+        double cell = table.getFixedCellSize() > 0 ? table.getFixedCellSize() : 30;
+        double header = table.lookup(".column-header-background") instanceof javafx.scene.layout.Region r
+                && r.getHeight() > 0 ? r.getHeight() : cell + 1;
+        double h = cell * SharingModeRows.COUNT + header + 2;
+        table.setPrefHeight(h);
+        table.setMinHeight(h);
+        table.setMaxHeight(h);
+    }
+
+    /** The table's rows: one per sharing mode. */
+    private static final class SharingModeRows {
+        static final int COUNT = albertlab.core.config.SharingMode.values().length;
     }
 }

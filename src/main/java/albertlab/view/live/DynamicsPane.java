@@ -1,6 +1,6 @@
 package albertlab.view.live;
 
-import albertlab.viewmodel.I18n;
+import albertlab.viewmodel.common.I18n;
 import albertlab.viewmodel.live.CsvTables;
 import albertlab.viewmodel.live.DynamicsCurve;
 import albertlab.viewmodel.live.LiveModelViewModel;

@@ -1,7 +1,7 @@
 package albertlab.view.live;
 
-import albertlab.view.Exports;
-import albertlab.viewmodel.I18n;
+import albertlab.view.common.Exports;
+import albertlab.viewmodel.common.I18n;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.layout.HBox;

@@ -1,6 +1,6 @@
 package albertlab.view.live;
 
-import albertlab.view.LabFonts;
+import albertlab.view.common.LabFonts;
 import albertlab.viewmodel.live.HeatmapData;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;

@@ -1,6 +1,6 @@
 package albertlab.view.live;
 
-import albertlab.viewmodel.I18n;
+import albertlab.viewmodel.common.I18n;
 import albertlab.viewmodel.live.AttentionMath;
 import javafx.beans.property.IntegerProperty;
 import javafx.scene.control.ComboBox;

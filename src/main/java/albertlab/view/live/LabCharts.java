@@ -1,7 +1,7 @@
 package albertlab.view.live;
 
 import albertlab.core.config.SharingMode;
-import albertlab.view.LabFonts;
+import albertlab.view.common.LabFonts;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;

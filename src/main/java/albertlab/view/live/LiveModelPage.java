@@ -1,15 +1,17 @@
 package albertlab.view.live;
 
-import albertlab.app.AppContext;
-import albertlab.app.LabPage;
+import albertlab.view.common.AppContext;
+import albertlab.view.common.LabPage;
 import albertlab.viewmodel.live.BuiltInModels;
 import albertlab.viewmodel.live.FolderModels;
 import albertlab.viewmodel.live.LiveModelViewModel;
 import albertlab.viewmodel.live.ModelFamily;
 import albertlab.viewmodel.live.ModelLoader;
+import albertlab.viewmodel.live.WarmUp;
 import javafx.application.Platform;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableStringValue;
 import javafx.scene.Node;
 
 import java.util.List;
@@ -34,12 +36,14 @@ public final class LiveModelPage implements LabPage {
     private BooleanBinding busy;
 
     public LiveModelPage(AppContext ctx) {
-        this(ctx, FolderModels::load, () -> BuiltInModels.create(ctx.i18n().isChinese()
-                ? BuiltInModels.Vocabulary.CHINESE : BuiltInModels.Vocabulary.ENGLISH), Platform::runLater);
+        this(ctx, FolderModels::load, null, Platform::runLater);
     }
 
-    /** For tests: another loader, other built-in models, another UI executor. */
-    LiveModelPage(AppContext ctx, ModelLoader loader, Supplier<List<ModelFamily>> builtIns, Executor uiThread) {
+    /**
+     * For tests and other start-ups: another loader, other built-in models (null: the built-in model in the
+     * language shown when the page is built), another UI executor.
+     */
+    public LiveModelPage(AppContext ctx, ModelLoader loader, Supplier<List<ModelFamily>> builtIns, Executor uiThread) {
         this.ctx = ctx;
         this.loader = loader;
         this.builtIns = builtIns;
@@ -62,10 +66,15 @@ public final class LiveModelPage implements LabPage {
             vm = new LiveModelViewModel(ctx.background(), uiThread, loader);
             vm.firstProperty().set(ctx.i18n().isChinese() ? CHINESE_SENTENCE : ENGLISH_SENTENCE);
             view = new LiveModelView(vm, ctx.i18n(), ctx.owner());
-            busy = vm.loadingProperty().or(vm.computingProperty())
-                    .or(vm.resultProperty().isNull().and(vm.computeErrorProperty().isEmpty())
-                            .and(vm.loadFailureProperty().isNull()));
-            vm.loadBuiltIns(builtIns);
+            busy = vm.loadingProperty().or(vm.computingProperty()).or(vm.attention().gridComputingProperty())
+                    .or(vm.resultProperty().isNull().and(vm.errorProperty().isNull()));
+            // the language is read here, on the JavaFX thread; the background thread only builds the models
+            BuiltInModels.Vocabulary vocabulary = ctx.i18n().isChinese()
+                    ? BuiltInModels.Vocabulary.CHINESE : BuiltInModels.Vocabulary.ENGLISH;
+            String sentence = vm.firstProperty().get();
+            // warmed up with the models, so the first "last forward pass" figure is not a cold JIT's
+            vm.loadBuiltIns(builtIns != null ? builtIns
+                    : () -> WarmUp.run(BuiltInModels.create(vocabulary), sentence));
         }
         return view;
     }
@@ -75,6 +84,13 @@ public final class LiveModelPage implements LabPage {
     public ObservableBooleanValue busyProperty() {
         content();
         return busy;
+    }
+
+    /** The view model's error: a failed forward pass or built-in load (the self-test fails on it). */
+    @Override
+    public ObservableStringValue errorProperty() {
+        content();
+        return vm.errorProperty();
     }
 
     LiveModelViewModel viewModel() {

@@ -1,8 +1,8 @@
 package albertlab.view.live;
 
-import albertlab.view.LabFonts;
-import albertlab.view.LabStyles;
-import albertlab.viewmodel.I18n;
+import albertlab.view.common.LabFonts;
+import albertlab.view.common.LabStyles;
+import albertlab.viewmodel.common.I18n;
 import albertlab.viewmodel.live.LiveModelViewModel;
 import albertlab.viewmodel.live.LoadFailure;
 import javafx.scene.control.Alert;
@@ -51,7 +51,9 @@ final class LiveModelView extends BorderPane {
         dynamics = new DynamicsPane(vm, i18n, exports);
         predictions = new PredictionsPane(vm, i18n);
         compute = new ComputePane(vm, i18n);
-        tabs.getTabs().addAll(attentionTab, tab("live.tab.grid", grid, "tab-grid"),
+        Tab gridTab = tab("live.tab.grid", grid, "tab-grid");
+        vm.attention().gridShownProperty().bind(gridTab.selectedProperty());
+        tabs.getTabs().addAll(attentionTab, gridTab,
                 tab("live.tab.dynamics", dynamics, "tab-dynamics"), tab("live.tab.predict", predictions, "tab-predict"),
                 tab("live.tab.compute", compute, "tab-compute"));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

@@ -2,7 +2,7 @@ package albertlab.view.live;
 
 import albertlab.core.config.AlbertConfig;
 import albertlab.core.config.SharingMode;
-import albertlab.viewmodel.I18n;
+import albertlab.viewmodel.common.I18n;
 import albertlab.viewmodel.live.LiveModel;
 import albertlab.viewmodel.live.LiveModelViewModel;
 import albertlab.viewmodel.live.ModelFamily;

@@ -1,6 +1,6 @@
 package albertlab.view.live;
 
-import albertlab.viewmodel.I18n;
+import albertlab.viewmodel.common.I18n;
 import albertlab.viewmodel.live.LiveModel;
 import albertlab.viewmodel.live.LiveModelViewModel;
 import albertlab.viewmodel.live.LiveResult;

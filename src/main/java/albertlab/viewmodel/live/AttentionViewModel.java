@@ -11,11 +11,18 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
+import albertlab.viewmodel.common.LatestOnlyRunner;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+
 import java.util.List;
+import java.util.concurrent.Executor;
 
 /**
  * What the attention views show: one layer application and head (or a mean over either), an optional second
  * layer to compare with, and a pair filter. Recomputes its matrices whenever the result or a choice changes.
+ * The whole-model grid ({@link #gridProperty()}) is built on the background executor, and only while
+ * {@link #gridShownProperty()} is true: a hidden grid costs nothing.
  */
 public final class AttentionViewModel {
 
@@ -30,8 +37,26 @@ public final class AttentionViewModel {
     private final ReadOnlyObjectWrapper<HeatmapData> shown = new ReadOnlyObjectWrapper<>(this, "shown");
     private final ReadOnlyObjectWrapper<HeatmapData> compared = new ReadOnlyObjectWrapper<>(this, "compared");
     private final ReadOnlyObjectWrapper<LayerComparison> comparison = new ReadOnlyObjectWrapper<>(this, "comparison");
+    private final BooleanProperty gridShown = new SimpleBooleanProperty(this, "gridShown", false);
+    private final ReadOnlyObjectWrapper<AttentionGrid> grid = new ReadOnlyObjectWrapper<>(this, "grid");
+    private final ReadOnlyBooleanWrapper gridComputing = new ReadOnlyBooleanWrapper(this, "gridComputing");
+    private final LatestOnlyRunner gridRunner;
 
+    /** Everything on the caller's thread (tests). */
     public AttentionViewModel() {
+        this(Runnable::run, Runnable::run);
+    }
+
+    /**
+     * @param background where the grid's thumbnails are computed
+     * @param uiThread   where they are applied
+     */
+    public AttentionViewModel(Executor background, Executor uiThread) {
+        gridRunner = new LatestOnlyRunner(background, uiThread);
+        result.addListener((o, a, b) -> updateGrid());
+        filter.addListener((o, a, b) -> updateGrid());
+        fullScale.addListener((o, a, b) -> updateGrid());
+        gridShown.addListener((o, a, b) -> updateGrid());
         result.addListener((o, a, b) -> update());
         layer.addListener((o, a, b) -> update());
         head.addListener((o, a, b) -> update());
@@ -77,12 +102,37 @@ public final class AttentionViewModel {
         }
     }
 
-    /** A small [S][S] heatmap of one application and head, for the whole-model grid; scale 0..its own max. */
-    public HeatmapData cell(int application, int headIndex) {
+    /**
+     * A new result or scale makes the grid stale: drop it (its memory too) and, when it is shown, build the new one
+     * in the background. A hidden grid is built when it is next shown.
+     */
+    private void updateGrid() {
         LiveResult r = result.get();
-        double[][] m = AttentionMath.matrix(r.trace(), application, headIndex);
-        return AttentionMath.block(m, r.input().tokens(), r.trace().input().typeIds(), filter.get(),
-                fullScale.get() ? 1.0 : Math.max(1e-6, AttentionMath.max(m)));
+        if (grid.get() != null && !gridStale(r)) return; // shown again, nothing changed since
+        gridRunner.cancelPending();
+        grid.set(null);
+        builtFor = null;
+        gridComputing.set(false);
+        if (!gridShown.get() || r == null || r.trace().attentions().isEmpty()) return;
+        PairFilter f = filter.get();
+        boolean full = fullScale.get();
+        gridComputing.set(true);
+        gridRunner.submit(() -> new Built(r, f, full, AttentionGrid.of(r, f, full)), built -> {
+            gridComputing.set(false);
+            builtFor = built;
+            grid.set(built.grid());
+        }, e -> gridComputing.set(false));
+    }
+
+    /** What the current grid was built from, so that showing the tab again does not rebuild an unchanged grid. */
+    private record Built(LiveResult result, PairFilter filter, boolean fullScale, AttentionGrid grid) {
+    }
+
+    private Built builtFor;
+
+    private boolean gridStale(LiveResult r) {
+        return builtFor == null || builtFor.result() != r || builtFor.filter() != filter.get()
+                || builtFor.fullScale() != fullScale.get();
     }
 
     /** Opens one grid cell large: selects its layer and head. */
@@ -121,6 +171,20 @@ public final class AttentionViewModel {
 
     public ReadOnlyObjectProperty<HeatmapData> comparedProperty() {
         return compared.getReadOnlyProperty();
+    }
+
+    /** True while the grid's tab is on screen; the view binds it to the tab's selection. */
+    public BooleanProperty gridShownProperty() {
+        return gridShown;
+    }
+
+    /** The thumbnails of the current result, or null (not shown yet, or being built). */
+    public ReadOnlyObjectProperty<AttentionGrid> gridProperty() {
+        return grid.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty gridComputingProperty() {
+        return gridComputing.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<LayerComparison> comparisonProperty() {

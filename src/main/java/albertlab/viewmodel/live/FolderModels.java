@@ -8,8 +8,6 @@ import albertlab.core.io.ModelFolder;
 import albertlab.core.model.AlbertModel;
 
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** Opens a Hugging Face ALBERT checkpoint folder as a live model (through ModelFolder, which checks everything). */
 public final class FolderModels {
@@ -26,15 +24,16 @@ public final class FolderModels {
         AlbertModel model = loaded.model();
         AlbertConfig config = model.config();
         boolean heads = model.hasMlmHead() || model.hasSopHead();
-        // the other sharing modes exist only as random weights of this shape, made when first timed
-        Map<SharingMode, ForwardFunction> standIns = new ConcurrentHashMap<>();
+        // the other sharing modes exist only as random weights of this shape, made for each timing run and not
+        // kept: for albert-base they are about 190 M parameters, which SharingTimer drops when its run ends
         ForwardFunction own = model::forward;
         return new LiveModel("live.model.folder", folder.getFileName() == null ? folder.toString()
                 : folder.getFileName().toString(), config, loaded.tokenizer(), own, model.hasMlmHead(),
                 model.hasSopHead(), false,
-                mode -> mode == config.sharingMode() ? own : standIns.computeIfAbsent(mode, m -> {
-                    AlbertModel random = AlbertModel.random(SharingTimer.sibling(config, m), TIMING_SEED, heads);
+                mode -> {
+                    if (mode == config.sharingMode()) return own;
+                    AlbertModel random = AlbertModel.random(SharingTimer.sibling(config, mode), TIMING_SEED, heads);
                     return random::forward;
-                }), false);
+                }, false);
     }
 }

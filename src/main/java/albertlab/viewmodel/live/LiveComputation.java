@@ -54,7 +54,7 @@ public final class LiveComputation {
         AlbertConfig config = model.config();
         HeadSelection heads = heads(model.hasMlmHead(), model.hasSopHead());
         return new LiveResult(request, input, trace, dynamics, overlays, given, swapped,
-                ParameterCounter.flops(config, heads, input.length()));
+                ParameterCounter.flops(config, heads, input.length()), HiddenStates.cosineHeatmap(dynamics));
     }
 
     static HeadSelection heads(boolean mlm, boolean sop) {

@@ -3,7 +3,10 @@ package albertlab.viewmodel.live;
 import albertlab.core.config.SharingMode;
 import albertlab.core.io.CheckpointException;
 import albertlab.core.session.LiveState;
-import albertlab.viewmodel.LatestOnlyRunner;
+import albertlab.viewmodel.common.LatestOnlyRunner;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -36,7 +39,9 @@ public final class LiveModelViewModel {
     public static final int TOP_K = 10;
 
     private final LatestOnlyRunner forwardRunner;
-    private final LatestOnlyRunner loadRunner;
+    /** Built-in models and opened folders load on runners of their own: one must never supersede the other. */
+    private final LatestOnlyRunner builtInRunner;
+    private final LatestOnlyRunner folderRunner;
     private final LatestOnlyRunner timingRunner;
     private final ModelLoader loader;
 
@@ -52,8 +57,15 @@ public final class LiveModelViewModel {
     private final ReadOnlyObjectWrapper<LiveResult> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper(this, "computing");
     private final ReadOnlyStringWrapper computeError = new ReadOnlyStringWrapper(this, "computeError");
-    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyBooleanWrapper loadingBuiltIns = new ReadOnlyBooleanWrapper(this, "loadingBuiltIns");
+    private final ReadOnlyBooleanWrapper loadingFolder = new ReadOnlyBooleanWrapper(this, "loadingFolder");
+    private final BooleanBinding loading = loadingBuiltIns.or(loadingFolder);
     private final ReadOnlyObjectWrapper<LoadFailure> loadFailure = new ReadOnlyObjectWrapper<>(this, "loadFailure");
+    /** Why the built-in models did not load; unlike loadFailure, not cleared once a dialog has shown it. */
+    private final ReadOnlyStringWrapper builtInFailure = new ReadOnlyStringWrapper(this, "builtInFailure");
+    private final StringBinding pageError =
+            Bindings.createStringBinding(() -> computeError.get() != null ? computeError.get() : builtInFailure.get(),
+                    computeError, builtInFailure);
     private final ReadOnlyObjectWrapper<List<Prediction>> predictions =
             new ReadOnlyObjectWrapper<>(this, "predictions", List.of());
     private final ReadOnlyObjectWrapper<SentenceOrder> sentenceOrder = new ReadOnlyObjectWrapper<>(this, "sentenceOrder");
@@ -63,7 +75,7 @@ public final class LiveModelViewModel {
     private final ReadOnlyObjectWrapper<List<TimingRow>> timings = new ReadOnlyObjectWrapper<>(this, "timings", List.of());
     private final ReadOnlyBooleanWrapper timing = new ReadOnlyBooleanWrapper(this, "timing");
 
-    private final AttentionViewModel attention = new AttentionViewModel();
+    private final AttentionViewModel attention;
     /** The folder each loaded checkpoint came from, so a snapshot can name it. */
     private final Map<ModelFamily, Path> folders = new IdentityHashMap<>();
 
@@ -73,9 +85,11 @@ public final class LiveModelViewModel {
      */
     public LiveModelViewModel(Executor background, Executor uiThread, ModelLoader loader) {
         this.forwardRunner = new LatestOnlyRunner(background, uiThread);
-        this.loadRunner = new LatestOnlyRunner(background, uiThread);
+        this.builtInRunner = new LatestOnlyRunner(background, uiThread);
+        this.folderRunner = new LatestOnlyRunner(background, uiThread);
         this.timingRunner = new LatestOnlyRunner(background, uiThread);
         this.loader = loader;
+        this.attention = new AttentionViewModel(background, uiThread);
         attention.resultProperty().bind(result);
 
         family.addListener((o, old, f) -> {
@@ -85,7 +99,7 @@ public final class LiveModelViewModel {
         sharingMode.addListener((o, a, b) -> updateModel());
         model.addListener((o, a, b) -> {
             maskedPosition.set(-1);
-            timings.set(List.of());
+            dropTimings();
             refresh();
         });
         first.addListener((o, a, b) -> textChanged());
@@ -100,8 +114,15 @@ public final class LiveModelViewModel {
         model.set(f == null ? null : f.member(sharingMode.get()));
     }
 
-    private void textChanged() {
+    /** The timings were of another sentence or model: clear them, and drop a timing run still going. */
+    private void dropTimings() {
+        timingRunner.cancelPending();
+        timing.set(false);
         timings.set(List.of());
+    }
+
+    private void textChanged() {
+        dropTimings();
         if (maskedPosition.get() >= 0) {
             maskedPosition.set(-1); // the tokens moved: the old position may now be another word
         } else {
@@ -141,7 +162,7 @@ public final class LiveModelViewModel {
         sentenceOrder.set(r.swappedSop() != null && r.givenSop() != null
                 ? SentenceOrder.of(r.givenSop(), r.swappedSop()) : null);
         curves.set(DynamicsCurve.of(r));
-        hiddenCosine.set(HiddenStates.cosineHeatmap(r.dynamics()));
+        hiddenCosine.set(r.hiddenCosine()); // computed with the result, off the JavaFX thread
     }
 
     /** Masks the token at {@code position}, or unmasks it when it is the masked one. */
@@ -166,12 +187,13 @@ public final class LiveModelViewModel {
 
     /** Creates the built-in models off the JavaFX thread, then adds them. */
     public void loadBuiltIns(Supplier<List<ModelFamily>> factory) {
-        loading.set(true);
-        loadRunner.submit(factory, f -> {
-            loading.set(false);
+        loadingBuiltIns.set(true);
+        builtInRunner.submit(factory, f -> {
+            loadingBuiltIns.set(false);
             addFamilies(f);
         }, e -> {
-            loading.set(false);
+            loadingBuiltIns.set(false);
+            builtInFailure.set(messageOf(e));
             loadFailure.set(new LoadFailure(null, messageOf(e)));
         });
     }
@@ -181,21 +203,33 @@ public final class LiveModelViewModel {
      * {@link #loadFailureProperty()} names the problem and the current model stays.
      */
     public void openFolder(Path folder) {
-        loading.set(true);
-        loadRunner.submit(() -> {
+        Path key = folder.toAbsolutePath().normalize();
+        for (Map.Entry<ModelFamily, Path> e : folders.entrySet()) {
+            if (e.getValue().toAbsolutePath().normalize().equals(key)) {
+                family.set(e.getKey()); // opened already: show it again instead of loading a second copy
+                return;
+            }
+        }
+        loadingFolder.set(true);
+        folderRunner.submit(() -> {
             try {
                 return loader.load(folder);
             } catch (CheckpointException e) {
                 throw new LoadException(e.getMessage(), e);
             }
         }, m -> {
-            loading.set(false);
+            loadingFolder.set(false);
             ModelFamily f = ModelFamily.single(m);
+            // one opened checkpoint at a time: the one it replaces is released (an albert-base is ~45 MB of
+            // weights, and packed copies on top), the built-in models stay
+            List<ModelFamily> replaced = List.copyOf(folders.keySet());
+            folders.clear();
             folders.put(f, folder);
             families.add(f);
             family.set(f);
+            families.removeAll(replaced);
         }, e -> {
-            loading.set(false);
+            loadingFolder.set(false);
             loadFailure.set(new LoadFailure(folder, messageOf(e)));
         });
     }
@@ -318,8 +352,17 @@ public final class LiveModelViewModel {
         return computeError.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty loadingProperty() {
-        return loading.getReadOnlyProperty();
+    /**
+     * What keeps the page from showing a result, or null: the newest forward pass (or timing run) failed, or the
+     * built-in models did not load. A failed folder load is not here: the previous model stays and works.
+     */
+    public StringBinding errorProperty() {
+        return pageError;
+    }
+
+    /** True while the built-in models or an opened folder are loading. */
+    public BooleanBinding loadingProperty() {
+        return loading;
     }
 
     public ReadOnlyObjectProperty<LoadFailure> loadFailureProperty() {

@@ -9,7 +9,8 @@ package albertlab.viewmodel.live;
  */
 public record LiveRequest(LiveModel model, String first, String second, int maskedPosition, int repeatFactor) {
 
-    public static final int MAX_REPEAT_FACTOR = 4;
+    /** The session file's limit, so a saved state and the page agree: one constant, not two copies. */
+    public static final int MAX_REPEAT_FACTOR = albertlab.core.session.LiveState.MAX_REPEAT_FACTOR;
 
     public LiveRequest {
         if (repeatFactor < 1 || repeatFactor > MAX_REPEAT_FACTOR) {

@@ -18,10 +18,12 @@ import java.util.Map;
  * @param givenSop       SOP logits [2] for the pair as written (without any [MASK]), or null (no pair or no SOP head)
  * @param swappedSop     SOP logits [2] for the pair with the sentences swapped, or null (no pair or no SOP head)
  * @param flops          matrix-product FLOPs of {@code trace}'s pass
+ * @param hiddenCosine   layer × layer cosine of {@code dynamics}' hidden states: O(n²·S·H), so computed with the
+ *                       pass on the background thread, not when the result is shown
  */
 public record LiveResult(LiveRequest request, TokenizedInput input, ForwardTrace trace, ForwardTrace dynamics,
                          Map<SharingMode, ForwardTrace> overlays, float[] givenSop, float[] swappedSop,
-                         Flops flops) {
+                         Flops flops, HeatmapData hiddenCosine) {
 
     public LiveResult {
         overlays = Map.copyOf(overlays);

@@ -4,6 +4,7 @@ import albertlab.core.config.AlbertConfig;
 import albertlab.core.config.SharingMode;
 import albertlab.core.model.ForwardOptions;
 import albertlab.core.model.ModelInput;
+import albertlab.core.model.PassTimes;
 import albertlab.core.params.HeadSelection;
 import albertlab.core.params.ParameterCounter;
 
@@ -53,7 +54,7 @@ public final class SharingTimer {
         List<TimingRow> out = new ArrayList<>();
         for (int m = 0; m < modes.length; m++) {
             var breakdown = ParameterCounter.count(sibling(model.config(), modes[m]), heads, input.length());
-            out.add(new TimingRow(modes[m], median(ms[m]), Arrays.stream(ms[m]).min().orElse(0),
+            out.add(new TimingRow(modes[m], PassTimes.median(ms[m]), Arrays.stream(ms[m]).min().orElse(0),
                     Arrays.stream(ms[m]).max().orElse(0), runs, breakdown.total(), breakdown.flops().perSequence(),
                     modes[m] == model.sharingMode()));
         }
@@ -64,12 +65,5 @@ public final class SharingTimer {
     public static AlbertConfig sibling(AlbertConfig config, SharingMode mode) {
         if (config.sharingMode() == mode) return config;
         return config.toBuilder().sharingMode(mode).numHiddenGroups(1).build();
-    }
-
-    static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        int n = v.length;
-        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
 }

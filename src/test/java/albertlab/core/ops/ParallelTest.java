@@ -2,10 +2,14 @@ package albertlab.core.ops;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class ParallelTest {
 
@@ -21,21 +25,30 @@ class ParallelTest {
     }
 
     @Test
-    void theCallerWaitsForAChunkAHelperIsStillRunning() {
+    void theCallerWaitsForAChunkAHelperIsStillRunning() throws InterruptedException {
+        assumeTrue(Parallel.threads() > 1, "one core: every chunk runs on the caller");
+        // the caller's chunk holds it until a helper has claimed the other chunk, so a helper surely runs one;
         // the helper's chunk is slow: returning before it ends would leave its flag unset
         for (int round = 0; round < 5; round++) {
             AtomicIntegerArray finished = new AtomicIntegerArray(2);
+            AtomicInteger helperChunks = new AtomicInteger();
+            CountDownLatch helperStarted = new CountDownLatch(1);
             Parallel.forRange(2, Long.MAX_VALUE, (from, to) -> {
-                for (int i = from; i < to; i++) {
-                    if (!Thread.currentThread().getName().startsWith("albertlab-kernel")) continue;
-                    try {
+                boolean helper = Thread.currentThread().getName().startsWith("albertlab-kernel");
+                try {
+                    if (helper) {
+                        helperChunks.incrementAndGet();
+                        helperStarted.countDown();
                         Thread.sleep(30);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
+                    } else {
+                        helperStarted.await(10, TimeUnit.SECONDS);
                     }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
                 for (int i = from; i < to; i++) finished.set(i, 1);
             });
+            assertEquals(1, helperChunks.get(), "round " + round + ": a helper ran one of the two chunks");
             assertEquals(1, finished.get(0), "round " + round);
             assertEquals(1, finished.get(1), "round " + round);
         }

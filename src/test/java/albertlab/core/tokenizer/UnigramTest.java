@@ -14,6 +14,8 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Viterbi segmentation against a brute-force search over every segmentation, and ALBERT's special rules. */
 class UnigramTest {
@@ -94,13 +96,16 @@ class UnigramTest {
     }
 
     @Test
-    void longWordWithoutSpacesIsSegmentedInOnePass() throws CheckpointException {
+    void aLongWordWithoutSpacesIsSegmentedWholeIntoKnownMultiCharacterPieces() throws CheckpointException {
         Tokenizer t = Tokenizers.load(RealData.spieceModel());
         String word = "abc".repeat(20_000);
         Encoding e = t.encode(word, null, new EncodeOptions(0, false, false));
         StringBuilder back = new StringBuilder();
         e.tokens().forEach(back::append);
-        assertEquals("\u2581" + word, back.toString());
+        assertEquals("\u2581" + word, back.toString(), "nothing lost or added");
+        for (int id : e.ids()) assertNotEquals(1, id, "albert-base-v2's <unk> (id 1)");
+        // a 60,000-character word in pieces of two or more characters, not a character-by-character fallback
+        assertTrue(e.length() <= word.length() / 2, e.length() + " pieces");
     }
 
     @Test

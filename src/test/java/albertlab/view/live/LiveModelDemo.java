@@ -1,10 +1,10 @@
 package albertlab.view.live;
 
-import albertlab.app.AppContext;
+import albertlab.view.common.AppContext;
 import albertlab.core.config.SharingMode;
-import albertlab.view.Exports;
-import albertlab.view.LabFonts;
-import albertlab.viewmodel.I18n;
+import albertlab.view.common.Exports;
+import albertlab.view.common.LabFonts;
+import albertlab.viewmodel.common.I18n;
 import albertlab.viewmodel.live.KnownTraces;
 import albertlab.viewmodel.live.LiveModelViewModel;
 import albertlab.viewmodel.live.ModelFamily;

@@ -1,8 +1,8 @@
 package albertlab.view.live;
 
-import albertlab.app.AppContext;
+import albertlab.view.common.AppContext;
 import albertlab.core.io.CheckpointException;
-import albertlab.viewmodel.I18n;
+import albertlab.viewmodel.common.I18n;
 import albertlab.viewmodel.live.KnownTraces;
 import albertlab.viewmodel.live.LiveResult;
 import albertlab.viewmodel.live.ModelFamily;
@@ -138,11 +138,24 @@ class LiveModelPageTest {
     }
 
     @Test
+    void theGridIsNotBuiltWhileItsTabIsHidden(FxRobot robot) {
+        typeSentence(robot, "the cat sat");
+        typeSentence(robot, "the dog ran home");
+        assertEquals(0, page.view().grid().grid().getChildren().size(), "thumbnails of a hidden tab");
+        TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(1));
+        waitUntil(() -> robot.lookup(".grid-cell").queryAll().size() == KnownTraces.LAYERS * KnownTraces.HEADS);
+        robot.interact(() -> tabs.getSelectionModel().select(0));
+        typeSentence(robot, "the cat");
+        assertEquals(0, page.view().grid().grid().getChildren().size(), "a stale grid is dropped, not kept hidden");
+    }
+
+    @Test
     void theGridHasOneThumbnailPerLayerAndHeadAndOpensOneLarge(FxRobot robot) {
         typeSentence(robot, "the cat sat");
         TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
         robot.interact(() -> tabs.getSelectionModel().select(1));
-        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil(() -> !robot.lookup(".grid-cell").queryAll().isEmpty());
         assertEquals(KnownTraces.LAYERS * KnownTraces.HEADS, robot.lookup(".grid-cell").queryAll().size());
         assertEquals(KnownTraces.LAYERS + KnownTraces.HEADS + 1, robot.lookup(".grid-mean").queryAll().size());
         // all shared: every layer runs weight set #0

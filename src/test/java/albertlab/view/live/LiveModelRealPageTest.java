@@ -1,10 +1,10 @@
 package albertlab.view.live;
 
-import albertlab.app.AppContext;
+import albertlab.view.common.AppContext;
 import albertlab.core.config.SharingMode;
 import albertlab.core.io.ModelFolder;
 import albertlab.core.model.AlbertModel;
-import albertlab.viewmodel.I18n;
+import albertlab.viewmodel.common.I18n;
 import albertlab.viewmodel.live.BuiltInModels;
 import albertlab.viewmodel.live.LiveResult;
 import albertlab.viewmodel.live.ModelFamily;
@@ -103,10 +103,12 @@ class LiveModelRealPageTest {
     void theGridHasSixLayersTimesFourHeads(FxRobot robot) {
         waitUntil(() -> result() != null);
         robot.interact(() -> page.view().tabs().getSelectionModel().select(1));
-        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil(() -> !robot.lookup(".grid-cell").queryAll().isEmpty());
         assertEquals(6 * 4, robot.lookup(".grid-cell").queryAll().size());
         robot.interact(() -> page.viewModel().sharingModeProperty().set(SharingMode.NOT_SHARED));
-        waitUntil(() -> result().model().sharingMode() == SharingMode.NOT_SHARED);
+        waitUntil(() -> result().model().sharingMode() == SharingMode.NOT_SHARED
+                && page.viewModel().attention().gridProperty().get() != null
+                && !robot.lookup(".slot-5").queryAll().isEmpty());
         // not shared: six weight sets, six colours
         for (int slot = 0; slot < 6; slot++) assertEquals(1, robot.lookup(".slot-" + slot).queryAll().size());
         assertEquals(6, page.view().dynamics().l2Dataset().getItemCount(0));

@@ -3,7 +3,7 @@ package albertlab.view.live;
 import albertlab.core.tokenizer.Tokenizer;
 import albertlab.core.tokenizer.TokenizerSource;
 import albertlab.core.tokenizer.Tokenizers;
-import albertlab.viewmodel.I18n;
+import albertlab.viewmodel.common.I18n;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AttentionViewModelTest {
@@ -114,5 +116,51 @@ class AttentionViewModelTest {
             for (double v : row) s += v;
             assertEquals(1.0, s, 1e-6);
         }
+    }
+
+    @Test
+    void theGridIsBuiltOnlyWhileShownAndDroppedWhenStale() {
+        AttentionViewModel vm = new AttentionViewModel();
+        vm.resultProperty().set(result(SharingMode.ALL_SHARED, "the cat sat", ""));
+        assertNull(vm.gridProperty().get(), "hidden: nothing built");
+        vm.gridShownProperty().set(true);
+        AttentionGrid grid = vm.gridProperty().get();
+        assertEquals(KnownTraces.LAYERS, grid.applications());
+        assertEquals(KnownTraces.HEADS, grid.heads());
+        HeatmapData cell = grid.cell(2, 1);
+        for (int q = 0; q < 5; q++) {
+            for (int k = 0; k < 5; k++) assertEquals(KnownTraces.probability(2, 1, q, k, 5), cell.value(q, k), 0);
+        }
+        double mean = (KnownTraces.probability(1, 0, 2, 1, 5) + KnownTraces.probability(1, 1, 2, 1, 5)) / 2;
+        assertEquals(mean, grid.cell(1, AttentionMath.MEAN).value(2, 1), 1e-7);
+        vm.gridShownProperty().set(false);
+        assertSame(grid, vm.gridProperty().get(), "hiding keeps a grid that is still current");
+        vm.resultProperty().set(result(SharingMode.ALL_SHARED, "the dog", ""));
+        assertNull(vm.gridProperty().get(), "a stale grid is dropped while hidden");
+        vm.gridShownProperty().set(true);
+        assertEquals(4, vm.gridProperty().get().cell(0, 0).rows());
+    }
+
+    @Test
+    void aLongInputIsPooledToAtMost64CellsPerSideKeepingEachBlocksLargestValue() {
+        int s = 130;
+        double[][] values = new double[s][s];
+        List<String> labels = new java.util.ArrayList<>();
+        int[] positions = new int[s];
+        for (int i = 0; i < s; i++) {
+            labels.add("t" + i);
+            positions[i] = i;
+            for (int j = 0; j < s; j++) values[i][j] = i * 1000 + j;
+        }
+        HeatmapData pooled = AttentionGrid.pooled(new HeatmapData(values, labels, labels, positions, positions, 0, 1,
+                false));
+        // 130 cells in steps of 3: 44 pooled cells per side, the last covering positions 129 only
+        assertEquals(44, pooled.rows());
+        assertEquals(44, pooled.cols());
+        assertEquals(2 * 1000 + 2, pooled.value(0, 0), 0);
+        assertEquals(5 * 1000 + 128, pooled.value(1, 42), 0);
+        assertEquals(129 * 1000 + 129, pooled.value(43, 43), 0);
+        assertEquals("t3", pooled.rowLabels().get(1));
+        assertEquals(129, pooled.colPositions()[43]);
     }
 }

@@ -1,6 +1,6 @@
 package albertlab.viewmodel.live;
 
-import albertlab.viewmodel.I18n;
+import albertlab.viewmodel.common.I18n;
 import org.junit.jupiter.api.Test;
 
 import java.text.MessageFormat;

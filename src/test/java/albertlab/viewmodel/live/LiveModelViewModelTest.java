@@ -252,4 +252,75 @@ class LiveModelViewModelTest {
         vm.firstProperty().set("the dog");
         assertEquals(List.of(), vm.timingsProperty().get(), "timings of another sentence are cleared");
     }
+
+    /** Background work that waits in a queue until the test runs it: a timing run still going, a slow load. */
+    private static void drain(Queue<Runnable> background) {
+        while (!background.isEmpty()) background.poll().run();
+    }
+
+    @Test
+    void aTimingRunStillGoingWhenTheSentenceChangesNeverFillsTheClearedTable() {
+        Queue<Runnable> background = new ArrayDeque<>();
+        LiveModelViewModel vm = new LiveModelViewModel(background::add, NOW, f -> null);
+        vm.addFamilies(List.of(KnownTraces.family(calls)));
+        vm.firstProperty().set("the cat sat");
+        drain(background);
+        vm.timeSharingModes();
+        assertTrue(vm.timingProperty().get());
+        vm.firstProperty().set("the dog");
+        drain(background);
+        assertEquals(List.of(), vm.timingsProperty().get(), "rows of the old sentence");
+        assertFalse(vm.timingProperty().get(), "the dropped run no longer counts as running");
+        assertEquals(List.of("[CLS]", "the", "dog", "[SEP]"), vm.resultProperty().get().input().tokens());
+    }
+
+    @Test
+    void aTimingRunStillGoingWhenTheModelChangesNeverFillsTheClearedTable() {
+        Queue<Runnable> background = new ArrayDeque<>();
+        LiveModelViewModel vm = new LiveModelViewModel(background::add, NOW, f -> null);
+        vm.addFamilies(List.of(KnownTraces.family(calls)));
+        vm.firstProperty().set("the cat sat");
+        drain(background);
+        vm.timeSharingModes();
+        vm.sharingModeProperty().set(SharingMode.NOT_SHARED);
+        drain(background);
+        assertEquals(List.of(), vm.timingsProperty().get(), "rows of the all-shared model");
+        vm.timeSharingModes();
+        drain(background);
+        assertEquals(4, vm.timingsProperty().get().size());
+        assertTrue(vm.timingsProperty().get().stream()
+                .anyMatch(r -> r.current() && r.mode() == SharingMode.NOT_SHARED));
+    }
+
+    @Test
+    void aFolderOpenedWhileTheBuiltInModelsLoadKeepsBoth() {
+        Queue<Runnable> background = new ArrayDeque<>();
+        LiveModelViewModel vm = new LiveModelViewModel(background::add, NOW,
+                f -> KnownTraces.loaded("my-albert", true, true));
+        vm.loadBuiltIns(() -> List.of(KnownTraces.family(calls)));
+        vm.openFolder(Path.of("my-albert"));
+        assertTrue(vm.loadingProperty().get());
+        drain(background);
+        assertEquals(2, vm.families().size(), "built-in family and the folder");
+        assertEquals("my-albert", vm.modelProperty().get().nameArg());
+        assertFalse(vm.loadingProperty().get());
+    }
+
+    @Test
+    void openingAFolderTwiceLoadsItOnceAndAnotherFolderReplacesIt() {
+        AtomicInteger loads = new AtomicInteger();
+        LiveModelViewModel vm = vm(f -> {
+            loads.incrementAndGet();
+            return KnownTraces.loaded(f.getFileName().toString(), true, true);
+        });
+        vm.openFolder(Path.of("first"));
+        vm.familyProperty().set(vm.families().get(0));
+        vm.openFolder(Path.of("first").toAbsolutePath());
+        assertEquals(1, loads.get(), "the same folder is not loaded twice");
+        assertEquals("first", vm.modelProperty().get().nameArg());
+        vm.openFolder(Path.of("second"));
+        assertEquals(2, loads.get());
+        assertEquals(List.of("", "second"), vm.families().stream().map(ModelFamily::nameArg).toList(),
+                "the built-in family stays, the first folder is released");
+    }
 }

@@ -26,11 +26,6 @@ class LiveStateTest {
             folder -> KnownTraces.loaded(folder.getFileName().toString(), true, true));
 
     @Test
-    void theRepeatLimitIsTheLivePagesOwn() {
-        assertEquals(LiveRequest.MAX_REPEAT_FACTOR, LiveState.MAX_REPEAT_FACTOR);
-    }
-
-    @Test
     void aFreshPageSnapshotsTheFirstBuiltInModel() {
         vm.addFamilies(List.of(english, chinese));
         assertEquals(LiveState.builtIn("english", SharingMode.ALL_SHARED, "", "", -1, 1), vm.snapshot());

@@ -13,9 +13,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class SharingTimerTest {
 
     @Test
-    void medianOfOddAndEvenCounts() {
-        assertEquals(3.0, SharingTimer.median(new double[]{9, 1, 3}));
-        assertEquals(2.5, SharingTimer.median(new double[]{4, 1, 2, 3}));
+    void eachModeIsTimedOnItsOwnModel() {
+        // each mode's pass moves a fake clock by its own amount: 1 ms not shared, 2 ms all shared, ...
+        AtomicLong now = new AtomicLong();
+        AtomicInteger calls = new AtomicInteger();
+        ModelFamily family = KnownTraces.family(calls);
+        java.util.function.Function<SharingMode, ForwardFunction> timed = mode -> (in, options) -> {
+            now.addAndGet((mode.ordinal() + 1) * 1_000_000L);
+            return family.member(mode).forward().forward(in, options);
+        };
+        LiveModel m = family.member(SharingMode.SHARED_FFN);
+        LiveModel model = new LiveModel(m.nameKey(), m.nameArg(), m.config(), m.tokenizer(),
+                timed.apply(SharingMode.SHARED_FFN), true, true, true, timed, true);
+        List<TimingRow> rows = SharingTimer.time(model, ModelInput.of(2, 5, 3), 1, 3, now::get);
+        for (TimingRow r : rows) {
+            assertEquals(r.mode().ordinal() + 1.0, r.medianMillis(), r.mode().toString());
+            assertEquals(r.mode() == SharingMode.SHARED_FFN, r.current(), r.mode().toString());
+        }
     }
 
     @Test

@@ -1,0 +1,56 @@
+package albertlab.view.common;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableStringValue;
+import javafx.scene.Node;
+
+/**
+ * One view of the main window (Parameter Explorer, Live Model, later Training and Lessons). The shell lists the
+ * pages, shows their translated titles in its navigation and builds a page's content the first time it is shown.
+ */
+public interface LabPage {
+
+    /** Stable id, used by --self-test, saved sessions and lessons: "explorer", "live", ... */
+    String id();
+
+    /** i18n key of the page title. */
+    String titleKey();
+
+    /** The page's content; called once, on the JavaFX thread. */
+    Node content();
+
+    /** Called each time the page becomes visible. */
+    default void onShow() {
+    }
+
+    /**
+     * True while the page is still working on what it should show (loading a model, a forward pass). Screenshots
+     * and the self-test wait for it, so they show and check the finished page. Pages without background work
+     * are always idle.
+     */
+    default ObservableBooleanValue busyProperty() {
+        return Idle.PROPERTY;
+    }
+
+    /**
+     * What keeps the page from showing what it should (its models failed to load, its newest forward pass threw),
+     * or null while all is well. A page can be idle and still failed: the self-test fails on this, not only on
+     * exceptions, because a page that shows an error message has drawn without throwing.
+     */
+    default ObservableStringValue errorProperty() {
+        return Idle.NO_ERROR;
+    }
+
+    /** The shared "never busy" and "never failed" values. */
+    final class Idle {
+        static final ReadOnlyBooleanProperty PROPERTY = new ReadOnlyBooleanWrapper(false).getReadOnlyProperty();
+        static final ReadOnlyStringProperty NO_ERROR = new ReadOnlyStringWrapper(null).getReadOnlyProperty();
+
+        private Idle() {
+        }
+    }
+}
