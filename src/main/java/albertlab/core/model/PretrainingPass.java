@@ -181,6 +181,26 @@ public final class PretrainingPass {
         dEmbedded = new float[n * Math.max(e, h)];
     }
 
+    /**
+     * Multiply-add FLOPs (2 per multiply-add) of the forward pass's matrix products on B × S tokens with M masked-LM
+     * targets: E→H projection, per application q k v, scores, context, output dense and the FFN, then pooler, SOP
+     * and the MLM head on the targets only. The backward pass does twice this (dX and dW for every product).
+     */
+    public static long forwardMatMulFlops(AlbertConfig config, int extraLayers, int sequences, int tokens,
+                                          int targets) {
+        long n = (long) sequences * tokens;
+        long e = config.embeddingSize();
+        long h = config.hiddenSize();
+        long i = config.intermediateSize();
+        long v = config.vocabSize();
+        long apps = LayerSchedule.of(config, extraLayers).size();
+        long projection = config.hasProjection() ? 2 * n * e * h : 0;
+        long perApplication = 2 * n * h * 3 * h + 2 * 2 * sequences * (long) tokens * tokens * h + 2 * n * h * h
+                + 2 * 2 * n * h * i;
+        long heads = 2L * sequences * h * h + 2L * sequences * h * 2 + 2L * targets * (h * e + e * v);
+        return projection + apps * perApplication + heads;
+    }
+
     /** Floats of activations and scratch a pass keeps for B × S tokens, for memory estimates (weights excluded). */
     public static long activationFloats(AlbertConfig config, int extraLayers, int sequences, int tokens) {
         LayerSchedule schedule = LayerSchedule.of(config, extraLayers);
