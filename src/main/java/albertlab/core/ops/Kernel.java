@@ -26,6 +26,19 @@ public interface Kernel {
      */
     PreparedRows rowsOf(float[] a, int offset, int stride, int m, int k);
 
+    /**
+     * A [m][k] given as its transpose: A[i][kk] at {@code a[offset + kk × stride + i]} (the dYᵀ of a weight
+     * gradient dW = dYᵀ·X, read without a transposed copy where the kernel packs rows anyway).
+     */
+    default PreparedRows rowsOfTransposed(float[] a, int offset, int stride, int m, int k) {
+        float[] copy = new float[m * k];
+        for (int kk = 0; kk < k; kk++) {
+            int src = offset + kk * stride;
+            for (int i = 0; i < m; i++) copy[i * k + kk] = a[src + i];
+        }
+        return rowsOf(copy, 0, k, m, k);
+    }
+
     /** Packs blocks [blockFrom, blockTo) of {@code rows}; nothing to do for a kernel that reads rows in place. */
     void packRows(PreparedRows rows, int blockFrom, int blockTo);
 

@@ -80,13 +80,7 @@ public final class MatMulOps {
 
     /** Scratch arrays of {@link #linearBackward(Kernel, float[], int, int, float[], int, float[], float[], Scratch)}. */
     public static final class Scratch {
-        private float[] transposed = new float[0];
         private float[] product = new float[0];
-
-        float[] transposed(int n) {
-            if (transposed.length < n) transposed = new float[n];
-            return transposed;
-        }
 
         float[] product(int n) {
             if (product.length < n) product = new float[n];
@@ -101,16 +95,23 @@ public final class MatMulOps {
      */
     public static void linearBackward(Kernel kernel, float[] x, int m, int in, float[] dY, int out, float[] dW,
                                       float[] dB, Scratch scratch) {
-        // dYᵀ [out][m], so that the product reads it as row-major A
-        float[] dYt = scratch.transposed(out * m);
-        transpose(dY, m, out, dYt);
-        float[] grad = scratch.product(out * in);
+        // A = dYᵀ [out][m], packed straight from dY's columns; B = x [m][in]
+        PreparedRows dYt = kernel.rowsOfTransposed(dY, 0, out, out, m);
         PackedMatrix xPacked = kernel.pack(x, 0, in, m, in, false, null);
-        multiply(dYt, 0, m, out, xPacked, grad, 0, in);
+        float[] grad = scratch.product(out * in);
+        multiply(dYt, xPacked, grad, 0, in);
         kernel.add(dW, 0, grad, 0, dW, 0, out * in);
         if (dB != null) {
-            for (int o = 0; o < out; o++) dB[o] += kernel.sum(dYt, o * m, m);
+            for (int t = 0; t < m; t++) kernel.add(dB, 0, dY, t * out, dB, 0, out);
         }
+    }
+
+    /** C [m][N] = A · B for rows already described (not yet packed), over the cores. */
+    static void multiply(PreparedRows rows, PackedMatrix b, float[] c, int cOffset, int cStride) {
+        Kernel kernel = b.kernel();
+        Parallel.forRange(rows.blocks(), 50L * rows.rows() * b.rows(), (from, to) -> kernel.packRows(rows, from, to));
+        long flops = 2L * rows.rows() * b.rows() * b.columns();
+        Parallel.forRange(b.panels(), flops, (from, to) -> kernel.multiply(rows, b, c, cOffset, cStride, from, to));
     }
 
     /** out [cols][rows] = xᵀ for x [rows][cols], in tiles (both sides stay in cache), over the cores. */

@@ -19,9 +19,17 @@ public final class PreparedRows {
     final float[] source;
     final int sourceOffset;
     final int sourceStride;
+    /** True when the source holds Aᵀ: A[i][kk] at {@code sourceOffset + kk × sourceStride + i}. */
+    final boolean transposedSource;
 
     PreparedRows(int m, int k, float[] data, int offset, int stride, int rowBlock, float[] source, int sourceOffset,
                  int sourceStride) {
+        this(m, k, data, offset, stride, rowBlock, source, sourceOffset, sourceStride, false);
+    }
+
+    PreparedRows(int m, int k, float[] data, int offset, int stride, int rowBlock, float[] source, int sourceOffset,
+                 int sourceStride, boolean transposedSource) {
+        this.transposedSource = transposedSource;
         this.m = m;
         this.k = k;
         this.source = source;

@@ -81,12 +81,31 @@ final class VectorKernel implements Kernel {
     }
 
     @Override
+    public PreparedRows rowsOfTransposed(float[] a, int offset, int stride, int m, int k) {
+        int blocks = (m + rowsPerTile - 1) / rowsPerTile;
+        return new PreparedRows(m, k, new float[blocks * k * rowsPerTile], 0, 0, rowsPerTile, a, offset, stride,
+                true);
+    }
+
+    @Override
     public void packRows(PreparedRows rows, int blockFrom, int blockTo) {
         if (rows.rowBlock != rowsPerTile) throw new IllegalArgumentException("rows prepared for another kernel");
         float[] a = rows.source;
         float[] packed = rows.data;
         int k = rows.k;
         int stride = rows.sourceStride;
+        if (rows.transposedSource) {
+            // a block's rows are consecutive columns of the source: one short contiguous copy per k
+            for (int block = blockFrom; block < blockTo; block++) {
+                int i = block * rowsPerTile;
+                int count = Math.min(rowsPerTile, rows.m - i);
+                int base = block * k * rowsPerTile;
+                for (int kk = 0; kk < k; kk++) {
+                    System.arraycopy(a, rows.sourceOffset + kk * stride + i, packed, base + kk * rowsPerTile, count);
+                }
+            }
+            return;
+        }
         for (int block = blockFrom; block < blockTo; block++) {
             int i = block * rowsPerTile;
             int count = Math.min(rowsPerTile, rows.m - i);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -45,6 +46,30 @@ class KernelTest {
         // k longer than the vector kernel's k slice (768), with ragged edge tiles that must add up across slices
         checkProduct(kernel, random, 37, 1601, 45, true, true);
         checkProduct(kernel, random, 9, 769, 70, false, false);
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void rowsGivenAsTheirTransposeGiveTheSameProduct(Kernel kernel) {
+        Random random = new Random(2);
+        for (int[] shape : new int[][]{{1, 1, 1}, {7, 33, 9}, {37, 129, 45}, {130, 1601, 33}}) {
+            int m = shape[0];
+            int k = shape[1];
+            int n = shape[2];
+            // A [m][k] stored as Aᵀ [k][m] with a stride of m + 2 after an offset of 3
+            int stride = m + 2;
+            float[] at = gaussian(random, 3 + k * stride);
+            float[] a = new float[m * k];
+            for (int i = 0; i < m; i++) for (int kk = 0; kk < k; kk++) a[i * k + kk] = at[3 + kk * stride + i];
+            PackedMatrix b = kernel.pack(gaussian(random, k * n), 0, n, k, n, false, null);
+            float[] want = new float[m * n];
+            float[] got = new float[m * n];
+            kernel.multiply(kernel.prepareRows(a, 0, k, m, k), b, want, 0, n, 0, b.panels());
+            PreparedRows rows = kernel.rowsOfTransposed(at, 3, stride, m, k);
+            kernel.packRows(rows, 0, rows.blocks());
+            kernel.multiply(rows, b, got, 0, n, 0, b.panels());
+            assertArrayEquals(want, got, kernel.name() + " " + java.util.Arrays.toString(shape));
+        }
     }
 
     /** A and C are slices inside larger arrays (offset, stride) as attention heads use them. */
