@@ -19,8 +19,9 @@ import java.util.OptionalInt;
  *
  * <p>Why a relaunch: {@code java -jar albert-lab.jar} cannot resolve {@code jdk.incubator.vector} by itself (a jar
  * manifest has no Add-Modules attribute, and an incubator module is never resolved by default), and without it the
- * matrix kernel is the plain-Java one, about three times slower on an albert-base forward pass. A second JVM start
- * costs a fraction of a second, which a forward pass or training repays; light commands never pay it.
+ * matrix kernel is the plain-Java one, 2.5 times slower on a warm albert-base forward pass. A second JVM start
+ * costs a few tenths of a second, which a timing or training repays; {@link HeavyCommands} says which command
+ * lines do enough work, and the others never pay it.
  *
  * <p>The child's stderr passes through a filter that drops the JDK's "WARNING: Using incubator modules" line (the
  * JDK prints it at boot, with no switch to turn it off); everything else, real errors included, reaches stderr
