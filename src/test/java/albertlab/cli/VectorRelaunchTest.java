@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Heavy commands relaunch with the Vector API; light ones run at once; the incubator warning never shows. */
@@ -114,8 +115,14 @@ class VectorRelaunchTest {
 
     /** The real thing: a JVM without the module runs Main, which starts the second JVM. */
     private static Exit main(String... args) throws IOException, InterruptedException {
+        return java(List.of(), args);
+    }
+
+    private static Exit java(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), "albertlab.cli.Main"));
+                .toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "albertlab.cli.Main"));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).start();
         p.getOutputStream().close();
@@ -137,14 +144,34 @@ class VectorRelaunchTest {
         }
     }
 
-    @Test
-    void aRelaunchedCommandKeepsItsOutputItsOneLineErrorAndItsExitStatus() throws Exception {
-        Path golden = Files.createDirectories(tmp.resolve("albert-tiny-a"));
+    private Path golden() throws IOException {
+        Path golden = tmp.resolve("albert-tiny-a");
+        if (Files.isDirectory(golden)) return golden;
+        Files.createDirectories(golden);
         for (String name : new String[]{"config.json", "model.safetensors"}) {
             try (InputStream in = getClass().getResourceAsStream("/golden/albert-tiny-a/" + name)) {
                 Files.copy(in, golden.resolve(name));
             }
         }
+        return golden;
+    }
+
+    @Test
+    void aTimingRunsOnTheVectorApiKernelAndASinglePassOnThePlainOne() throws Exception {
+        // -verbose:class is passed on to the second JVM, which names every class it loads on stdout
+        String model = golden().toString();
+        Exit timing = java(List.of("-verbose:class"), "forward", "--model", model, "--ids", "2,15,9", "--runs", "2");
+        assertEquals(0, timing.status(), timing.err());
+        assertTrue(timing.out().contains("jdk.incubator.vector.FloatVector"), "no Vector API class was loaded");
+        Exit single = java(List.of("-verbose:class"), "forward", "--model", model, "--ids", "2,15,9");
+        assertEquals(0, single.status(), single.err());
+        assertTrue(single.out().contains("albertlab.core.ops.ScalarKernel"), "the forward pass did not run");
+        assertFalse(single.out().contains("jdk.incubator.vector.FloatVector"), "a single pass relaunched");
+    }
+
+    @Test
+    void aRelaunchedCommandKeepsItsOutputItsOneLineErrorAndItsExitStatus() throws Exception {
+        Path golden = golden();
         Exit ok = main("forward", "--model", golden.toString(), "--ids", "2,15,9", "--runs", "2", "--json", "--brief");
         assertEquals(0, ok.status(), ok.err());
         assertEquals("", ok.err());
