@@ -41,7 +41,7 @@ final class ForwardCommand implements Command {
 
     @Override
     public Set<String> valuedOptions() {
-        return Set.of("model", "text", "text-pair", "ids", "mask", "type-ids", "repeat", "runs");
+        return Set.of("model", "text", "text-pair", "ids", "mask", "type-ids", "repeat", "runs", "warmup-runs");
     }
 
     @Override
@@ -53,11 +53,14 @@ final class ForwardCommand implements Command {
     public String usage() {
         return """
                 usage: albert-lab forward --model DIR (--text TEXT [--text-pair TEXT] | --ids 2,15,9 [--mask 1,1,0]
-                                          [--type-ids 0,0,1]) [--repeat N] [--runs N] [--json [--brief]]
+                                          [--type-ids 0,0,1]) [--repeat N] [--runs N [--warmup-runs N]]
+                                          [--json [--brief]]
                   DIR holds config.json, model.safetensors and a tokenizer (spiece.model, tokenizer.json or
                   vocab.txt; only --text needs it). A text longer than the model's positions is cut, with a warning.
                   --repeat N   apply the last (for an all-shared model: the one shared) layer N more times
                   --runs N     run N times and report the median time
+                  --warmup-runs N  first run N passes that are not timed (the JIT compiles the kernels
+                               during the first passes, which are several times slower)
                   --json       every number: tokens, ids, embeddingOutput [S][E], hiddenStates [n+1][S][H],
                                attentions [n][A][S][S], pooledOutput [H], mlmLogits [S][V] and sopLogits [2]
                                when the model has those heads, layerSummaries, millis (n = layer applications)
@@ -82,6 +85,9 @@ final class ForwardCommand implements Command {
         int runs = args.intValue("runs", 1);
         if (runs < 1 || runs > MAX_RUNS) throw new UsageException("--runs must be between 1 and " + MAX_RUNS
                 + ", got " + runs);
+        int warmupRuns = args.intValue("warmup-runs", 0);
+        if (warmupRuns < 0 || warmupRuns > MAX_RUNS) throw new UsageException("--warmup-runs must be between 0 and "
+                + MAX_RUNS + ", got " + warmupRuns);
         int[] ids = args.intList("ids");
         int[] mask = args.intList("mask");
         int[] typeIds = args.intList("type-ids");
@@ -94,6 +100,7 @@ final class ForwardCommand implements Command {
 
         ForwardOptions options = new ForwardOptions(repeat, json && !brief, true);
         ForwardTrace trace = null;
+        for (int i = 0; i < warmupRuns; i++) model.model().forward(input.input(), options);
         double[] millis = new double[runs];
         for (int i = 0; i < runs; i++) {
             trace = model.model().forward(input.input(), options);

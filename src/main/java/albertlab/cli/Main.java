@@ -41,6 +41,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        java.util.OptionalInt relaunched = VectorRelaunch.runIfHeavy(args); // forward & co. on the fast kernel
+        if (relaunched.isPresent()) System.exit(relaunched.getAsInt());
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         System.exit(run(args, out, err));

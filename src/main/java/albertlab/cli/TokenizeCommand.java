@@ -15,7 +15,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -39,19 +41,21 @@ final class TokenizeCommand implements Command {
 
     @Override
     public Set<String> switches() {
-        return Set.of("no-special", "keep-accents", "no-lower-case", "pad", "json");
+        return Set.of("no-special", "keep-accents", "no-lower-case", "pad", "json", "each-line");
     }
 
     @Override
     public String usage() {
         return """
-                usage: albert-lab tokenize --tokenizer PATH (--text TEXT | --text-file FILE)
+                usage: albert-lab tokenize --tokenizer PATH (--text TEXT | --text-file FILE [--each-line])
                                            [--text-pair TEXT | --text-pair-file FILE] [--max-length N] [--pad]
                                            [--no-special] [--keep-accents] [--no-lower-case] [--json]
                   PATH: a model folder or its tokenizer file. In a folder, tokenizer.json is used first, then
                   spiece.model, then vocab.txt (as Hugging Face's fast tokenizers do); tokenizer_config.json
                   settings apply.
-                  --text-file reads the whole file as UTF-8. --max-length cuts the text (the longer of a pair
+                  --text-file reads the whole file as UTF-8; with --each-line every line of it is one text
+                  (one JVM start for a file of sentences; --json then prints an array, one entry per line,
+                  empty lines included, so that entry i is line i + 1). --max-length cuts the text (the longer of a pair
                   first) so that the tokens, special ones included, fit; --pad fills up to it with padding.
                   --no-special leaves out [CLS] and [SEP]; --keep-accents and --no-lower-case change the text
                   handling from what the folder says (albert-base-v2: lower-case, strip accents).
@@ -61,6 +65,11 @@ final class TokenizeCommand implements Command {
     @Override
     public void run(Arguments args, PrintStream out, PrintStream err) throws UsageException, CheckpointException {
         Path path = Path.of(args.require("tokenizer"));
+        boolean eachLine = args.flag("each-line");
+        if (eachLine && !args.has("text-file")) throw new UsageException("--each-line goes with --text-file");
+        if (eachLine && (args.has("text-pair") || args.has("text-pair-file"))) {
+            throw new UsageException("--each-line tokenizes single texts: it does not take --text-pair or --text-pair-file");
+        }
         String text = text(args, "text", "text-file", true);
         String pair = text(args, "text-pair", "text-pair-file", false);
         int maxLength = args.intValue("max-length", 0);
@@ -69,20 +78,41 @@ final class TokenizeCommand implements Command {
         TextOptions textOptions = new TextOptions(args.flag("no-lower-case") ? Boolean.FALSE : null,
                 args.flag("keep-accents") ? Boolean.TRUE : null);
         Tokenizer tokenizer = Tokenizers.load(path, textOptions);
-        Encoding e = tokenizer.encode(text, pair, new EncodeOptions(maxLength, !args.flag("no-special"),
-                args.flag("pad")));
-        if (args.flag("json")) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("tokenizer", tokenizer.description());
-            m.put("tokens", e.tokens());
-            m.put("ids", e.ids());
-            m.put("typeIds", e.typeIds());
-            m.put("attentionMask", e.attentionMask());
-            m.put("truncated", e.truncated());
-            out.println(Json.GSON.toJson(m));
-        } else {
-            printTable(tokenizer, e, pair != null, maxLength, out);
+        EncodeOptions options = new EncodeOptions(maxLength, !args.flag("no-special"), args.flag("pad"));
+        if (eachLine) {
+            List<String> lines = text.lines().toList(); // \n, \r\n or \r; a final line break adds no line
+            if (args.flag("json")) {
+                List<Map<String, Object>> all = new ArrayList<>();
+                for (String line : lines) all.add(jsonOf(tokenizer, tokenizer.encode(line, null, options)));
+                out.println(Json.GSON.toJson(all));
+            } else {
+                out.println("tokenizer: " + tokenizer.description());
+                for (int i = 0; i < lines.size(); i++) {
+                    out.println();
+                    out.println("line " + (i + 1));
+                    printRows(tokenizer.encode(lines.get(i), null, options), false, maxLength, out);
+                }
+            }
+            return;
         }
+        Encoding e = tokenizer.encode(text, pair, options);
+        if (args.flag("json")) {
+            out.println(Json.GSON.toJson(jsonOf(tokenizer, e)));
+        } else {
+            out.println("tokenizer: " + tokenizer.description());
+            printRows(e, pair != null, maxLength, out);
+        }
+    }
+
+    private static Map<String, Object> jsonOf(Tokenizer tokenizer, Encoding e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("tokenizer", tokenizer.description());
+        m.put("tokens", e.tokens());
+        m.put("ids", e.ids());
+        m.put("typeIds", e.typeIds());
+        m.put("attentionMask", e.attentionMask());
+        m.put("truncated", e.truncated());
+        return m;
     }
 
     private static String text(Arguments args, String inline, String file, boolean required)
@@ -111,8 +141,7 @@ final class TokenizeCommand implements Command {
         }
     }
 
-    private static void printTable(Tokenizer tokenizer, Encoding e, boolean pair, int maxLength, PrintStream out) {
-        out.println("tokenizer: " + tokenizer.description());
+    private static void printRows(Encoding e, boolean pair, int maxLength, PrintStream out) {
         int width = 5;
         for (String t : e.tokens()) width = Math.max(width, printable(t).codePointCount(0, printable(t).length()));
         width = Math.min(width, 40);

@@ -102,6 +102,14 @@ class ForwardCommandTest {
         usageError(forward("--ids", "2", "--repeat", "-1"), "--repeat must be between 0 and 1000, got -1");
         usageError(forward("--ids", "2", "--runs", "0"), "--runs must be between 1 and 10000, got 0");
         usageError(forward("--ids", "2", "--runs", "many"), "--runs must be a whole number, got 'many'");
+        usageError(forward("--ids", "2", "--warmup-runs", "-1"), "--warmup-runs must be between 0 and 10000, got -1");
+    }
+
+    @Test
+    void warmUpRunsAreNotCountedInTheMedian() {
+        Result r = forward("--ids", "2,15,9", "--runs", "3", "--warmup-runs", "2", "--json", "--brief");
+        assertEquals(Main.OK, r.status(), r.err());
+        assertTrue(r.out().contains("\"runs\":3,"), r.out());
     }
 
     @Test

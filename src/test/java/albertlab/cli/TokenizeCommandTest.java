@@ -1,5 +1,6 @@
 package albertlab.cli;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -90,6 +92,46 @@ class TokenizeCommandTest {
         Files.writeString(text, "今天[MASK]情很好\n");
         JsonObject o = json(run("tokenize", "--tokenizer", VOCAB, "--text-file", text.toString(), "--json"));
         assertEquals("[101,791,1921,103,2658,2523,1962,102]", o.get("ids").toString());
+    }
+
+    @Test
+    void eachLineIsOneTextAndJsonHasOneEntryPerLine() throws IOException {
+        Path text = tmp.resolve("sentences.txt");
+        Files.writeString(text, "今天[MASK]情很好\r\n\n好\n");
+        Run r = run("tokenize", "--tokenizer", VOCAB, "--text-file", text.toString(), "--each-line", "--json");
+        assertEquals(0, r.status(), r.err());
+        JsonArray entries = JsonParser.parseString(r.out()).getAsJsonArray();
+        assertEquals(3, entries.size());
+        JsonObject first = entries.get(0).getAsJsonObject();
+        assertEquals("[101,791,1921,103,2658,2523,1962,102]", first.get("ids").toString());
+        assertEquals(json(run("tokenize", "--tokenizer", VOCAB, "--text", "今天[MASK]情很好", "--json")), first);
+        assertEquals("[101,102]", entries.get(1).getAsJsonObject().get("ids").toString());
+        assertEquals("[101,1962,102]", entries.get(2).getAsJsonObject().get("ids").toString());
+        assertEquals("[1,1,1]", entries.get(2).getAsJsonObject().get("attentionMask").toString());
+    }
+
+    @Test
+    void eachLineTableHasOneBlockPerLine() throws IOException {
+        Path text = tmp.resolve("sentences.txt");
+        Files.writeString(text, "今天\n好\n");
+        Run r = run("tokenize", "--tokenizer", VOCAB, "--text-file", text.toString(), "--each-line");
+        assertEquals(0, r.status(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertTrue(lines.get(0).startsWith("tokenizer: BERT WordPiece"), lines.get(0));
+        assertEquals(List.of("", "line 1"), lines.subList(1, 3));
+        assertEquals("4 tokens", lines.get(8));
+        assertEquals(List.of("", "line 2"), lines.subList(9, 11));
+        assertEquals("3 tokens", lines.get(lines.size() - 1));
+    }
+
+    @Test
+    void eachLineNeedsATextFileAndTakesNoPair() throws IOException {
+        Path text = Files.writeString(tmp.resolve("t.txt"), "a\n");
+        Run inline = run("tokenize", "--tokenizer", SPM, "--text", "a", "--each-line");
+        assertEquals(Main.USAGE, inline.status());
+        assertEquals("albert-lab tokenize: --each-line goes with --text-file", inline.err().lines().findFirst().orElse(""));
+        Run pair = run("tokenize", "--tokenizer", SPM, "--text-file", text.toString(), "--text-pair", "b", "--each-line");
+        assertEquals(Main.USAGE, pair.status());
     }
 
     @Test

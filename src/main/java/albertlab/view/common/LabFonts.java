@@ -1,5 +1,6 @@
 package albertlab.view.common;
 
+import albertlab.view.common.BundledCjkFont;
 import javafx.scene.text.Font;
 
 import java.util.List;
@@ -22,12 +23,17 @@ public final class LabFonts {
     private LabFonts() {
     }
 
-    /** A family that can draw both Latin and Chinese text, or the system default when none is installed. */
+    /**
+     * A family that can draw both Latin and Chinese text: an installed one, else the bundled WenQuanYi Micro Hei,
+     * else (its file missing) the system default.
+     */
     public static String family() {
         String f = family;
         if (f == null) {
             List<String> installed = Font.getFamilies();
-            f = CJK_FAMILIES.stream().filter(installed::contains).findFirst().orElse(Font.getDefault().getFamily());
+            f = CJK_FAMILIES.stream().filter(installed::contains).findFirst()
+                    .or(BundledCjkFont::load) // no CJK font on this machine: the one in assets/fonts
+                    .orElse(Font.getDefault().getFamily());
             family = f;
         }
         return f;
