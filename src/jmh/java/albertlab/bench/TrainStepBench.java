@@ -56,7 +56,7 @@ public class TrainStepBench {
         static Case of(AlbertConfig config, int sequences, int tokens, int targets) {
             AlbertWeights w = InitialWeights.draw(config, 1);
             return new Case(w, WeightArrays.zerosLike(w), new PretrainingPass(config, Kernels.best(), 0),
-                    batch(config.vocabSize(), sequences, tokens, targets));
+                    TrainStepBench.batch(config.vocabSize(), sequences, tokens, targets));
         }
     }
 

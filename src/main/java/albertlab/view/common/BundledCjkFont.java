@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * The CJK font that ships in {@code assets/fonts/} (WenQuanYi Micro Hei, Apache-2.0; provenance in its README),
- * for machines that have none: without it the Chinese UI shows boxes. {@link albertlab.view.LabFonts} loads it only
+ * for machines that have none: without it the Chinese UI shows boxes. {@link LabFonts} loads it only
  * when no CJK family is installed, so a system font always wins and the 5 MB are not read for nothing.
  */
 public final class BundledCjkFont {

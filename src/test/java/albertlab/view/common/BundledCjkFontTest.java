@@ -1,4 +1,4 @@
-package albertlab.view;
+package albertlab.view.common;
 
 import albertlab.view.common.BundledCjkFont;
 import org.junit.jupiter.api.Test;

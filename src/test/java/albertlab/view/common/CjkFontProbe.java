@@ -1,6 +1,6 @@
-package albertlab.view;
+package albertlab.view.common;
 
-import albertlab.viewmodel.I18n;
+import albertlab.viewmodel.common.I18n;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
