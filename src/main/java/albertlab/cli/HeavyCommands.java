@@ -23,8 +23,9 @@ final class HeavyCommands {
             "forward", HeavyCommands::timesSeveralPasses,
             "train", args -> true,
             "evaluate", args -> true,
-            // one short pass is faster on the plain kernel: give it a test like forward's if that is its usual use
-            "fill-mask", args -> true);
+            "card", args -> true,
+            // one text is one short pass, faster on the plain kernel; a file of texts is many
+            "fill-mask", args -> args.contains("--text-file"));
 
     private HeavyCommands() {
     }

@@ -31,6 +31,7 @@ public final class Main {
         register(new FillMaskCommand());
         register(new EvaluateCommand());
         register(new CorpusCommand());
+        register(new CardCommand());
     }
 
     private Main() {

@@ -1,0 +1,223 @@
+package albertlab.core.train;
+
+import albertlab.core.config.AlbertConfig;
+import albertlab.core.io.AtomicFiles;
+import albertlab.core.io.CheckpointException;
+import albertlab.core.io.LoadedModel;
+import albertlab.core.io.ModelFolder;
+import albertlab.core.io.TextFiles;
+import albertlab.core.model.WeightArrays;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A trained model's card: {@code card.json} (machine-readable, what the app shows) and {@code MODEL_CARD.md} (for
+ * people, in Simplified Chinese and English). Every figure comes from the folder's own training.json and from
+ * {@link ModelEvaluation} on held-out text; nothing is typed in by hand.
+ */
+public final class ModelCard {
+
+    public static final String JSON = "card.json";
+    public static final String MARKDOWN = "MODEL_CARD.md";
+    /** A head is named after a pattern that takes at least this share of its attention. */
+    public static final double NAMED_HEAD_MASS = 0.5;
+
+    /** What the card cannot know from the folder: the language, the corpus's name, the twin, the held-out text. */
+    public record About(String language, String corpus, String corpusZh, String twinOf, Path heldOutFile,
+                        String heldOutName) {
+    }
+
+    private ModelCard() {
+    }
+
+    /** Evaluates the model on the held-out file and writes both card files into its folder; returns card.json. */
+    public static Map<String, Object> write(Path folder, About about, long seed) throws CheckpointException {
+        LoadedModel model = ModelFolder.load(folder);
+        if (!model.hasTokenizer()) throw new CheckpointException(folder, model.noTokenizerReason());
+        JsonObject training = JsonParser.parseString(TextFiles.readUtf8(folder.resolve(TrainingCheckpoint.TRAINING_JSON),
+                16L << 20, "training record")).getAsJsonObject();
+        List<List<String>> documents = TrainingCorpus.documentsOf(TrainingCorpus.readText(about.heldOutFile()));
+        ModelEvaluation.Report report = ModelEvaluation.run(model.model(), model.tokenizer(), documents, seed);
+        Map<String, Object> card = card(model, training, about, report, seed);
+        String json = new GsonBuilder().setPrettyPrinting().create().toJson(card) + "\n";
+        AtomicFiles.write(folder.resolve(JSON), json.getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(folder.resolve(MARKDOWN), markdown(card, model.config()).getBytes(StandardCharsets.UTF_8));
+        return card;
+    }
+
+    static Map<String, Object> card(LoadedModel model, JsonObject training, About about,
+                                    ModelEvaluation.Report report, long seed) throws CheckpointException {
+        AlbertConfig c = model.config();
+        Map<String, Object> card = new LinkedHashMap<>();
+        card.put("name", model.folder().getFileName().toString());
+        card.put("language", about.language());
+        card.put("sharing", c.sharingMode().cliName());
+        card.put("twinOf", about.twinOf());
+        card.put("corpus", about.corpus());
+        card.put("corpusZh", about.corpusZh());
+        Map<String, Object> sizes = new LinkedHashMap<>();
+        sizes.put("vocab", c.vocabSize());
+        sizes.put("embedding", c.embeddingSize());
+        sizes.put("hidden", c.hiddenSize());
+        sizes.put("layers", c.numHiddenLayers());
+        sizes.put("heads", c.numAttentionHeads());
+        sizes.put("intermediate", c.intermediateSize());
+        card.put("sizes", sizes);
+        card.put("parameters", WeightArrays.count(model.model().weights()));
+        card.put("weightsSha256", sha256(model.folder().resolve(ModelFolder.WEIGHTS_FILE)));
+        card.put("trainingSteps", training.get("steps").getAsLong());
+        card.put("trainingTokens", training.get("tokensSeen").getAsLong());
+        card.put("trainingMinutes", Math.round(training.get("minutes").getAsDouble() * 10) / 10.0);
+        card.put("seed", training.get("seed").getAsLong());
+        card.put("command", training.get("command").getAsString());
+        Map<String, Object> heldOut = new LinkedHashMap<>();
+        heldOut.put("text", about.heldOutName());
+        heldOut.put("evaluationSeed", seed);
+        ModelEvaluation.MlmScore mlm = about.language().equals("zh") && report.mlmHan().maskedTokens() > 0
+                ? report.mlmHan() : report.mlm();
+        heldOut.put("mlmCounted", mlm == report.mlm() ? "all tokens" : "Han characters only");
+        heldOut.put("mlmTop1", round(mlm.top1()));
+        heldOut.put("mlmTop5", round(mlm.top5()));
+        heldOut.put("mlmLoss", round(mlm.loss()));
+        heldOut.put("maskedTokens", mlm.maskedTokens());
+        heldOut.put("mostFrequentBaseline", round(mlm.mostFrequentBaseline()));
+        heldOut.put("mlmTop1AllTokens", round(report.mlm().top1()));
+        heldOut.put("sopAccuracy", round(report.sopAccuracy()));
+        heldOut.put("pairs", report.pairs());
+        card.put("heldOut", heldOut);
+        List<Map<String, Object>> named = new ArrayList<>();
+        for (ModelEvaluation.HeadPattern h : report.heads()) {
+            int best = 0;
+            for (int p = 1; p < h.mass().length; p++) if (h.mass()[p] > h.mass()[best]) best = p;
+            if (h.mass()[best] < NAMED_HEAD_MASS) continue;
+            Map<String, Object> n = new LinkedHashMap<>();
+            n.put("application", h.application());
+            n.put("head", h.head());
+            n.put("pattern", ModelEvaluation.PATTERNS[best]);
+            n.put("mass", round(h.mass()[best]));
+            named.add(n);
+        }
+        card.put("namedHeads", named);
+        return card;
+    }
+
+    @SuppressWarnings("unchecked")
+    static String markdown(Map<String, Object> card, AlbertConfig c) {
+        Map<String, Object> h = (Map<String, Object>) card.get("heldOut");
+        List<Map<String, Object>> named = (List<Map<String, Object>>) card.get("namedHeads");
+        boolean zh = "zh".equals(card.get("language"));
+        String sharing = (String) card.get("sharing");
+        StringBuilder s = new StringBuilder();
+        s.append("# ").append(card.get("name")).append("\n\n");
+        s.append("## 简体中文\n\n");
+        s.append(String.format(Locale.ROOT, "一个迷你 %s：V = %,d，E = %d，H = %d，L = %d，%d 个注意力头，I = %d，%s，共 %,d 个参数。%n%n",
+                sharing.equals("none") ? "BERT 式模型（不共享参数，与 ALBERT 版本尺寸相同）" : "ALBERT", c.vocabSize(),
+                c.embeddingSize(), c.hiddenSize(), c.numHiddenLayers(), c.numAttentionHeads(), c.intermediateSize(),
+                sharingZh(sharing), card.get("parameters")));
+        s.append(String.format(Locale.ROOT, "- 训练数据：%s；%,d 步，见过 %,d 个词元，用时 %s 分钟（这台机器的两个核心），种子 %s。%n",
+                card.get("corpusZh"), card.get("trainingSteps"), card.get("trainingTokens"), card.get("trainingMinutes"),
+                card.get("seed")));
+        s.append(String.format(Locale.ROOT, "- 留出文本（%s）上的掩码语言模型：top-1 %.1f%%，top-5 %.1f%%（%s，%,d 个被遮住的词元）；总是猜最常见的词元只有 %.1f%%。%n",
+                h.get("text"), 100 * (double) h.get("mlmTop1"), 100 * (double) h.get("mlmTop5"),
+                "Han characters only".equals(h.get("mlmCounted")) ? "只算汉字" : "所有词元",
+                (int) h.get("maskedTokens"), 100 * (double) h.get("mostFrequentBaseline")));
+        s.append(String.format(Locale.ROOT, "- 句序预测（SOP）：%,d 对相邻句子，准确率 %.1f%%（瞎猜是 50%%）。%n",
+                (int) h.get("pairs"), 100 * (double) h.get("sopAccuracy")));
+        s.append("- 有名字的注意力头（至少一半注意力落在一种模式上）：").append(named.isEmpty() ? "没有" : headsZh(named)).append("\n");
+        s.append("- 做不到的：它很小，只读过一个小语料，常常猜错；").append(zh ? "只见过古典诗词，不懂现代汉语；" : "只见过 1961 年的美国英语；")
+                .append("不能用于任何实际任务，只用来在 ALBERT Lab 里观察它如何学习。\n\n");
+        s.append("## English\n\n");
+        s.append(String.format(Locale.ROOT, "A mini %s: V = %,d, E = %d, H = %d, L = %d, %d attention heads, I = %d, %s, %,d parameters.%n%n",
+                sharing.equals("none") ? "BERT-style model (nothing shared, the same sizes as its ALBERT twin)" : "ALBERT",
+                c.vocabSize(), c.embeddingSize(), c.hiddenSize(), c.numHiddenLayers(), c.numAttentionHeads(),
+                c.intermediateSize(), sharingEn(sharing), card.get("parameters")));
+        s.append(String.format(Locale.ROOT, "- Trained on: %s; %,d steps, %,d tokens seen, %s minutes on this machine's two cores, seed %s.%n",
+                card.get("corpus"), card.get("trainingSteps"), card.get("trainingTokens"), card.get("trainingMinutes"),
+                card.get("seed")));
+        s.append(String.format(Locale.ROOT, "- Masked LM on held-out text (%s): top-1 %.1f%%, top-5 %.1f%% (%s, %,d masked tokens); always guessing the most frequent token scores %.1f%%.%n",
+                h.get("text"), 100 * (double) h.get("mlmTop1"), 100 * (double) h.get("mlmTop5"), h.get("mlmCounted"),
+                (int) h.get("maskedTokens"), 100 * (double) h.get("mostFrequentBaseline")));
+        s.append(String.format(Locale.ROOT, "- Sentence order (SOP): %.1f%% of %,d consecutive-line pairs (chance is 50%%).%n",
+                100 * (double) h.get("sopAccuracy"), (int) h.get("pairs")));
+        s.append("- Named heads (at least half of the attention on one pattern): ").append(named.isEmpty() ? "none" : headsEn(named)).append("\n");
+        s.append("- What it cannot do: it is tiny and has read one small corpus, so it is often wrong; ")
+                .append(zh ? "it has seen classical poetry only, not modern Chinese; " : "it has seen 1961 American English only; ")
+                .append("it is for watching how a model learns in ALBERT Lab, not for any real task.\n\n");
+        s.append("Command / 命令:\n\n    ").append(card.get("command")).append("\n\n");
+        s.append("Weights / 权重 sha256: `").append(card.get("weightsSha256")).append("`\n");
+        return s.toString();
+    }
+
+    private static String sharingZh(String mode) {
+        return switch (mode) {
+            case "all" -> "所有层共享一组参数";
+            case "attention" -> "只共享注意力";
+            case "ffn" -> "只共享前馈网络";
+            default -> "各层参数各自独立";
+        };
+    }
+
+    private static String sharingEn(String mode) {
+        return switch (mode) {
+            case "all" -> "one layer's weights shared by every layer";
+            case "attention" -> "attention shared";
+            case "ffn" -> "feed-forward shared";
+            default -> "every layer with its own weights";
+        };
+    }
+
+    private static final Map<String, String> PATTERN_ZH = Map.of("previous", "前一个词元", "next", "后一个词元",
+            "cls", "[CLS]", "sep", "[SEP]", "self", "自己", "punctuation", "标点");
+    private static final Map<String, String> PATTERN_EN = Map.of("previous", "previous token", "next", "next token",
+            "cls", "[CLS]", "sep", "[SEP]", "self", "the token itself", "punctuation", "punctuation");
+
+    private static String headsZh(List<Map<String, Object>> named) {
+        List<String> out = new ArrayList<>();
+        for (Map<String, Object> n : named) {
+            out.add(String.format(Locale.ROOT, "第 %d 次应用的第 %d 个头：%s（%.0f%%）", (int) n.get("application") + 1,
+                    (int) n.get("head") + 1, PATTERN_ZH.get((String) n.get("pattern")), 100 * (double) n.get("mass")));
+        }
+        return String.join("；", out);
+    }
+
+    private static String headsEn(List<Map<String, Object>> named) {
+        List<String> out = new ArrayList<>();
+        for (Map<String, Object> n : named) {
+            out.add(String.format(Locale.ROOT, "application %d, head %d: %s (%.0f%%)", (int) n.get("application") + 1,
+                    (int) n.get("head") + 1, PATTERN_EN.get((String) n.get("pattern")), 100 * (double) n.get("mass")));
+        }
+        return String.join("; ", out);
+    }
+
+    private static double round(double x) {
+        return Math.round(x * 10000) / 10000.0;
+    }
+
+    public static String sha256(Path file) throws CheckpointException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) digest.update(buffer, 0, n);
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new CheckpointException(file, "cannot be read (" + CheckpointException.firstLine(e) + ")", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}
