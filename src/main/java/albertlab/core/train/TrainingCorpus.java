@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Training text as token ids. A corpus file is UTF-8 text with one sentence (or one poem line) per line and
+ * Training text as token ids. A corpus file (or its gzip, "*.gz") is UTF-8 text with one sentence (or one poem line) per line and
  * documents separated by blank lines; each line is tokenized once, without special tokens. Sentence pairs for the
  * sentence-order task come from consecutive lines of one document.
  */
@@ -69,6 +69,7 @@ public final class TrainingCorpus {
                 throw new CheckpointException(file, "is larger than " + (MAX_FILE_BYTES >> 20) + " MB");
             }
             bytes = Files.readAllBytes(file);
+            if (file.getFileName().toString().endsWith(".gz") && bytes.length > 0) bytes = gunzip(file, bytes);
         } catch (IOException e) {
             throw new CheckpointException(file, "cannot be read (" + CheckpointException.firstLine(e) + ")", e);
         }
@@ -79,6 +80,19 @@ public final class TrainingCorpus {
         } catch (CharacterCodingException e) {
             throw new CheckpointException(file, "line " + lineOf(bytes) + " is not valid UTF-8 text (a corpus file "
                     + "is UTF-8, one sentence per line)");
+        }
+    }
+
+    /** A gzipped corpus (the shipped slices are), at most {@link #MAX_FILE_BYTES} unpacked. */
+    private static byte[] gunzip(Path file, byte[] packed) throws CheckpointException {
+        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(packed))) {
+            byte[] out = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, MAX_FILE_BYTES + 1));
+            if (out.length > MAX_FILE_BYTES) {
+                throw new CheckpointException(file, "unpacks to more than " + (MAX_FILE_BYTES >> 20) + " MB");
+            }
+            return out;
+        } catch (IOException e) {
+            throw new CheckpointException(file, "is not a complete gzip file (" + CheckpointException.firstLine(e) + ")", e);
         }
     }
 
