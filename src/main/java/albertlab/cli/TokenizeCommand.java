@@ -69,8 +69,14 @@ final class TokenizeCommand implements Command {
         TextOptions textOptions = new TextOptions(args.flag("no-lower-case") ? Boolean.FALSE : null,
                 args.flag("keep-accents") ? Boolean.TRUE : null);
         Tokenizer tokenizer = Tokenizers.load(path, textOptions);
-        Encoding e = tokenizer.encode(text, pair, new EncodeOptions(maxLength, !args.flag("no-special"),
-                args.flag("pad")));
+        Encoding e;
+        try {
+            e = tokenizer.encode(text, pair, new EncodeOptions(maxLength, !args.flag("no-special"),
+                    args.flag("pad")));
+        } catch (IllegalArgumentException tooShort) {
+            // the encoder refuses a --max-length that cannot hold the special tokens: the user's choice
+            throw new UsageException(tooShort.getMessage());
+        }
         if (args.flag("json")) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("tokenizer", tokenizer.description());
