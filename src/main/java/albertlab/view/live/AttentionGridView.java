@@ -36,7 +36,7 @@ final class AttentionGridView extends VBox {
     private final ScrollPane scroll = new ScrollPane(grid);
     private final Runnable openLarge;
 
-    AttentionGridView(AttentionViewModel vm, I18n i18n, ExportActions exports, Runnable openLarge) {
+    AttentionGridView(AttentionViewModel vm, I18n i18n, ExportButtons exports, Runnable openLarge) {
         this.vm = vm;
         this.i18n = i18n;
         this.openLarge = openLarge;

@@ -227,7 +227,7 @@ class LiveModelPageTest {
     @Test
     void theHeatmapExportsAsA2xPngAndItsMatrixAsCsv(FxRobot robot, @TempDir Path dir) throws Exception {
         typeSentence(robot, "the cat");
-        robot.interact(() -> page.view().setExportTarget((owner, name, ext) -> dir.resolve(name + "." + ext)));
+        robot.interact(() -> page.view().setExportTarget((owner, title, name, filter, ext) -> dir.resolve(name)));
         HeatmapView heatmap = robot.lookup("#attention-heatmap").queryAs(HeatmapView.class);
         Node attentionTab = page.view().attention();
         robot.clickOn(robot.from(attentionTab).lookup(".export").nth(0).queryButton());
