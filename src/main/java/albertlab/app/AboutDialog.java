@@ -1,5 +1,6 @@
 package albertlab.app;
 
+import albertlab.core.ops.Kernels;
 import albertlab.view.common.LabFonts;
 import albertlab.view.common.LabStyles;
 import albertlab.viewmodel.common.I18n;
@@ -26,7 +27,8 @@ final class AboutDialog {
         Label blurb = new Label(i18n.get("app.about.blurb"));
         blurb.setWrapText(true);
         Label runtime = new Label(i18n.get("app.about.runtime", System.getProperty("java.version"),
-                String.valueOf(System.getProperty("javafx.runtime.version")), LabFonts.family()));
+                String.valueOf(System.getProperty("javafx.runtime.version")), LabFonts.family(), Kernels.description()));
+        runtime.setId("about-runtime");
         runtime.setWrapText(true);
         GridPane libs = new GridPane();
         libs.setId("about-libraries");

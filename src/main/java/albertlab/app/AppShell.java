@@ -120,8 +120,10 @@ public final class AppShell extends BorderPane {
         try {
             show(id);
         } catch (RuntimeException e) {
+            // a page that throws while it is built is a bug, not the user's doing: say so in their language and
+            // leave the exception (whose text may be a bare Java class name) to the error output below
             Label error = new Label(i18n.get("app.pageFailed", i18n.get(page(id).titleKey()),
-                    e.getMessage() == null ? e.toString() : e.getMessage()));
+                    i18n.get("app.internalError")));
             error.setWrapText(true);
             error.getStyleClass().add("page-error");
             pageArea.getChildren().setAll(error);

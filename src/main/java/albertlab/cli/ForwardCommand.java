@@ -3,10 +3,12 @@ package albertlab.cli;
 import albertlab.core.config.AlbertConfig;
 import albertlab.core.io.LoadedModel;
 import albertlab.core.io.ModelFolder;
+import albertlab.core.model.AlbertModel;
 import albertlab.core.model.ForwardOptions;
 import albertlab.core.model.ForwardTrace;
 import albertlab.core.model.ModelInput;
 import albertlab.core.model.PassTimes;
+import albertlab.core.ops.Kernels;
 import albertlab.core.tokenizer.EncodeOptions;
 import albertlab.core.tokenizer.Encoding;
 
@@ -107,13 +109,20 @@ final class ForwardCommand implements Command {
             millis[i] = trace.millis();
         }
         ForwardReport report = new ForwardReport(folder.toString(), model.config(), model.tokenizer(), input.tokens(),
-                input.truncated(), trace, PassTimes.median(millis), runs, model.warnings());
+                input.truncated(), trace, PassTimes.median(millis), runs, model.warnings(), kernel(model.model()));
         if (json) {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
             ForwardJson.write(report, brief, writer);
         } else {
             ForwardText.print(report, out);
         }
+    }
+
+    /** The model's kernel, and why it is the slow one when the Vector API could not be used. */
+    private static String kernel(AlbertModel model) {
+        String name = model.kernelName();
+        return Kernels.fallbackReason().filter(reason -> name.equals(Kernels.scalar().name()))
+                .map(reason -> name + " (" + reason + ")").orElse(name);
     }
 
     private static void checkLengths(int[] ids, int[] mask, int[] typeIds) throws UsageException {

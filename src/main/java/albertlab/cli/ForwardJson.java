@@ -79,6 +79,7 @@ final class ForwardJson {
         json.endArray();
         json.name("millis").value(r.millis());
         json.name("runs").value(r.runs());
+        json.name("kernel").value(r.kernel());
         strings(json.name("warnings"), r.warnings());
         json.endObject();
         json.flush();

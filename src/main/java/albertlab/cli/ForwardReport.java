@@ -12,9 +12,10 @@ import java.util.List;
  * @param tokens    the pieces the ids stand for, or null when there is no tokenizer to name them
  * @param tokenizer names the MLM's top predictions; null without one
  * @param millis    median wall time of one forward pass over {@code runs} runs
+ * @param kernel    the matrix kernel the pass ran on, with the reason when it is the slow fallback
  */
 record ForwardReport(String model, AlbertConfig config, Tokenizer tokenizer, List<String> tokens, boolean truncated,
-                     ForwardTrace trace, double millis, int runs, List<String> warnings) {
+                     ForwardTrace trace, double millis, int runs, List<String> warnings, String kernel) {
 
     /** The piece for an id, or "#id" without a tokenizer. */
     String piece(int id) {

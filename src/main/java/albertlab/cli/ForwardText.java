@@ -52,5 +52,6 @@ final class ForwardText {
                     sop[0] >= sop[1] ? "in order" : "swapped");
         }
         out.printf("millis: %.3f%s%n", r.millis(), r.runs() > 1 ? " (median of " + r.runs() + " runs)" : "");
+        out.printf("kernel: %s%n", r.kernel());
     }
 }

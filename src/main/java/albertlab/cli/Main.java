@@ -1,6 +1,8 @@
 package albertlab.cli;
 
+import albertlab.core.config.InvalidConfigException;
 import albertlab.core.io.CheckpointException;
+import albertlab.core.train.TrainingException;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -11,12 +13,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code java -jar albert-lab.jar COMMAND [options]}. Exit status: 0 success, 2 usage error, 3 bad model or input
- * file. Errors are one line on stderr; {@code --debug} adds the stack trace.
+ * {@code java -jar albert-lab.jar COMMAND [options]}. Exit status: 0 success, 1 internal error (a bug), 2 usage
+ * error, 3 bad model or input file. Errors are one line on stderr; {@code --debug} adds the stack trace.
+ *
+ * <p>A user's mistake arrives as a typed exception: {@link UsageException} for options and values,
+ * {@link InvalidConfigException} for impossible model sizes, {@link CheckpointException} and
+ * {@link TrainingException} for files. Anything else, an {@code IllegalArgumentException} from deep inside the core
+ * included, is a bug and is reported as one rather than blamed on the user.
  */
 public final class Main {
 
     public static final int OK = 0;
+    public static final int INTERNAL = 1;
     public static final int USAGE = 2;
     public static final int BAD_INPUT = 3;
 
@@ -67,7 +75,11 @@ public final class Main {
                     + String.join(", ", COMMANDS.keySet()) + ")");
             return USAGE;
         }
-        List<String> rest = args.subList(1, args.size());
+        return run(command, args.subList(1, args.size()), debug, out, err);
+    }
+
+    /** Runs one command on its arguments (after the command name, without --debug); never throws. */
+    static int run(Command command, List<String> rest, boolean debug, PrintStream out, PrintStream err) {
         if (rest.contains("--help")) {
             out.println(command.usage());
             return OK;
@@ -81,20 +93,31 @@ public final class Main {
             err.println("(see: albert-lab " + command.name() + " --help)");
             trace(debug, e, err);
             return USAGE;
-        } catch (CheckpointException | albertlab.core.train.TrainingException e) {
+        } catch (InvalidConfigException e) {
+            // sizes the user gave that no model can have (H not divisible by heads, ...)
             err.println("albert-lab " + command.name() + ": " + e.getMessage());
-            trace(debug, e, err);
-            return BAD_INPUT;
-        } catch (IllegalArgumentException e) {
-            // the core refuses impossible values (H not divisible by heads, ...): a usage problem
-            err.println("albert-lab " + command.name() + ": " + e.getMessage());
+            err.println("(see: albert-lab " + command.name() + " --help)");
             trace(debug, e, err);
             return USAGE;
-        } catch (Exception | OutOfMemoryError e) {
-            err.println("albert-lab " + command.name() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage()
-                    + (debug ? "" : " (run with --debug for details)"));
+        } catch (CheckpointException | TrainingException e) {
+            err.println("albert-lab " + command.name() + ": " + e.getMessage());
             trace(debug, e, err);
             return BAD_INPUT;
+        } catch (java.io.IOException e) {
+            // a file that cannot be read or written: the message names it
+            err.println("albert-lab " + command.name() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            trace(debug, e, err);
+            return BAD_INPUT;
+        } catch (OutOfMemoryError e) {
+            err.println("albert-lab " + command.name() + ": out of memory (" + e.getMessage()
+                    + "); give Java more with -Xmx, or use a smaller model or input");
+            trace(debug, e, err);
+            return BAD_INPUT;
+        } catch (Exception e) {
+            err.println("albert-lab " + command.name() + ": internal error, please report it: " + e
+                    + (debug ? "" : " (run with --debug for the stack trace)"));
+            trace(debug, e, err);
+            return INTERNAL;
         }
     }
 
@@ -105,7 +128,7 @@ public final class Main {
     static String overview() {
         StringBuilder sb = new StringBuilder("usage: albert-lab COMMAND [options]   (--help after a command for its options)\n\ncommands:\n");
         COMMANDS.values().forEach(c -> sb.append(String.format("  %-10s %s%n", c.name(), c.summary())));
-        sb.append("\nexit status: 0 success, 2 usage error, 3 bad model or input file; --debug shows stack traces");
+        sb.append("\nexit status: 0 success, 1 internal error, 2 usage error, 3 bad model or input file; --debug shows stack traces");
         return sb.toString();
     }
 }

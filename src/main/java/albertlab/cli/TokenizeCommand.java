@@ -83,24 +83,34 @@ final class TokenizeCommand implements Command {
             List<String> lines = text.lines().toList(); // \n, \r\n or \r; a final line break adds no line
             if (args.flag("json")) {
                 List<Map<String, Object>> all = new ArrayList<>();
-                for (String line : lines) all.add(jsonOf(tokenizer, tokenizer.encode(line, null, options)));
+                for (String line : lines) all.add(jsonOf(tokenizer, encode(tokenizer, line, null, options)));
                 out.println(Json.GSON.toJson(all));
             } else {
                 out.println("tokenizer: " + tokenizer.description());
                 for (int i = 0; i < lines.size(); i++) {
                     out.println();
                     out.println("line " + (i + 1));
-                    printRows(tokenizer.encode(lines.get(i), null, options), false, maxLength, out);
+                    printRows(encode(tokenizer, lines.get(i), null, options), false, maxLength, out);
                 }
             }
             return;
         }
-        Encoding e = tokenizer.encode(text, pair, options);
+        Encoding e = encode(tokenizer, text, pair, options);
         if (args.flag("json")) {
             out.println(Json.GSON.toJson(jsonOf(tokenizer, e)));
         } else {
             out.println("tokenizer: " + tokenizer.description());
             printRows(e, pair != null, maxLength, out);
+        }
+    }
+
+    private static Encoding encode(Tokenizer tokenizer, String text, String pair, EncodeOptions options)
+            throws UsageException {
+        try {
+            return tokenizer.encode(text, pair, options);
+        } catch (IllegalArgumentException tooShort) {
+            // the encoder refuses a --max-length that cannot hold the special tokens: the user's choice
+            throw new UsageException(tooShort.getMessage());
         }
     }
 

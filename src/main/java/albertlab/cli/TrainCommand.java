@@ -225,11 +225,17 @@ final class TrainCommand implements Command {
         double minutes = args.has("minutes") ? args.doubleValue("minutes", 0) : saved.minutes();
         if (args.has("steps") && !args.has("minutes")) minutes = 0;
         if (args.has("minutes") && !args.has("steps")) steps = 0;
-        TrainingSettings settings = new TrainingSettings(saved.batchSize(), saved.maxSeqLength(), steps, minutes,
-                saved.learningRate(), saved.warmup(), saved.optimizer(), saved.weightDecay(), saved.clipNorm(),
-                saved.masking(), saved.seed(), args.intValue("threads", saved.threads()), saved.evalEvery(),
-                args.has("save-every") ? args.doubleValue("save-every", 0) : saved.saveEveryMinutes(),
-                saved.maxPredictions());
+        TrainingSettings settings;
+        try {
+            settings = new TrainingSettings(saved.batchSize(), saved.maxSeqLength(), steps, minutes,
+                    saved.learningRate(), saved.warmup(), saved.optimizer(), saved.weightDecay(), saved.clipNorm(),
+                    saved.masking(), saved.seed(), args.intValue("threads", saved.threads()), saved.evalEvery(),
+                    args.has("save-every") ? args.doubleValue("save-every", 0) : saved.saveEveryMinutes(),
+                    saved.maxPredictions());
+        } catch (IllegalArgumentException e) {
+            // --steps, --minutes, --threads or --save-every out of range (Main reports a bare one as a bug)
+            throw new UsageException(e.getMessage());
+        }
         LoadedModel model = resumed.model();
         if (!model.hasTokenizer()) throw new CheckpointException(outDir, model.noTokenizerReason());
         List<String> files = new ArrayList<>();

@@ -102,6 +102,26 @@ class AppShellTest {
                 out.toString());
     }
 
+    @Test
+    void aPageThatFailsToBuildSaysSoInTheUsersLanguageWithoutAJavaClassName(FxRobot robot) {
+        java.util.concurrent.atomic.AtomicReference<String> shown = new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> {
+            AppContext ctx = new AppContext(i18n, Executors.newSingleThreadExecutor(), () -> scene.getWindow());
+            AppShell other = new AppShell(ctx, List.of(new TestPage("fine", false), new TestPage("broken", true)),
+                    () -> { });
+            java.io.PrintStream before = System.err;
+            System.setErr(new PrintStream(new ByteArrayOutputStream())); // the stack trace goes here
+            try {
+                other.select("broken");
+            } finally {
+                System.setErr(before);
+            }
+            shown.set(((Label) other.pageContent()).getText());
+        });
+        assertEquals("The page \"ALBERT Lab\" could not be shown: an internal error (please report it; the details"
+                + " are in the error output)", shown.get());
+    }
+
     private int runSelfTest(FxRobot robot, List<LabPage> pages) {
         return runSelfTest(robot, pages, new StringBuilder());
     }

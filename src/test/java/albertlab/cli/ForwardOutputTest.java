@@ -43,7 +43,7 @@ class ForwardOutputTest {
 
     private static ForwardReport report(boolean heads) {
         return new ForwardReport("models/tiny", CONFIG, null, null, false, trace(heads), 2.25, 4,
-                List.of("config.json: something to know"));
+                List.of("config.json: something to know"), "scalar (no Vector API)");
     }
 
     private static JsonObject json(ForwardReport r, boolean brief) throws IOException {
@@ -88,6 +88,7 @@ class ForwardOutputTest {
         assertEquals(1.5, first.get("l2").getAsDouble());
         assertEquals(2.25, j.get("millis").getAsDouble());
         assertEquals(4, j.get("runs").getAsInt());
+        assertEquals("scalar (no Vector API)", j.get("kernel").getAsString(), "which kernel ran, and why");
         assertEquals("[\"config.json: something to know\"]", j.get("warnings").toString());
     }
 
@@ -126,6 +127,7 @@ class ForwardOutputTest {
             assertEquals("MLM top prediction per position: #2 #0 #4", lines.get(7));
             assertEquals("SOP logits: [0.2500, -1.0000] (in order)", lines.get(8));
             assertEquals("millis: 2.250 (median of 4 runs)", lines.get(9));
+            assertEquals("kernel: scalar (no Vector API)", lines.get(10));
         } finally {
             Locale.setDefault(before);
         }

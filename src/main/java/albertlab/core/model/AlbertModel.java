@@ -7,6 +7,7 @@ import albertlab.core.ops.SoftmaxOps;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * A mini ALBERT with Hugging Face {@code AlbertModel} semantics (eval mode) plus ALBERT Lab's partial sharing
@@ -110,12 +111,28 @@ public final class AlbertModel {
         }
 
         float[] pooled = heads.pool(hidden);
-        float[][] mlm = options.computeMlm() && heads.hasMlm()
-                ? rows(heads.mlmLogits(hidden, s), s, config.vocabSize()) : null;
+        float[][] mlm = options.computeMlm() && heads.hasMlm() ? mlmLogits(hidden, s, h, options) : null;
         float[] sop = heads.hasSop() && pooled != null ? heads.sopLogits(pooled) : null;
         double millis = (System.nanoTime() - start) / 1e6;
         return new ForwardTrace(input, schedule.applications(), rows(embedded, s, config.embeddingSize()),
                 List.copyOf(states), List.copyOf(attentions), List.copyOf(summaries), pooled, mlm, sop, millis);
+    }
+
+    /** [S][V] with only the asked rows filled (the others null); every row when no rows are named. */
+    private float[][] mlmLogits(float[] hidden, int s, int h, ForwardOptions options) {
+        int v = config.vocabSize();
+        if (options.mlmRows() == null) return rows(heads.mlmLogits(hidden, s), s, v);
+        int[] wanted = IntStream.range(0, s).filter(t -> options.computesMlmRow(t, s)).toArray();
+        // gather the asked rows [R][H], run the head on them only, scatter the [R][V] logits back
+        float[] picked = new float[wanted.length * h];
+        for (int i = 0; i < wanted.length; i++) System.arraycopy(hidden, wanted[i] * h, picked, i * h, h);
+        float[] logits = heads.mlmLogits(picked, wanted.length);
+        float[][] out = new float[s][];
+        for (int i = 0; i < wanted.length; i++) {
+            out[wanted[i]] = new float[v];
+            System.arraycopy(logits, i * v, out[wanted[i]], 0, v);
+        }
+        return out;
     }
 
     private void checkInput(ModelInput input) {

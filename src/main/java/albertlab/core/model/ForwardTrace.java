@@ -16,7 +16,7 @@ import java.util.List;
  * @param layerSummaries   n entries: input [t] versus output [t+1] of application t
  * @param pooledOutput     [H] tanh(pooler(h_last[0])), or null when the model has no pooler
  * @param mlmLogits        [S][V], or null when the model has no MLM head or {@link ForwardOptions#computeMlm()}
- *                         is off
+ *                         is off; when {@link ForwardOptions#mlmRows()} names rows, the other rows are null
  * @param sopLogits        [2], or null when the model has no SOP head
  * @param millis           wall time of the forward pass
  */

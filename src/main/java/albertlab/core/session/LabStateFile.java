@@ -77,7 +77,9 @@ public final class LabStateFile {
                     explorer(top.object("explorer")), live(top.object("live")));
             checkModel(file, state.explorer());
             return state;
-        } catch (IllegalArgumentException | NullPointerException e) {
+        } catch (IllegalArgumentException e) {
+            // LabState and its parts refuse impossible values with a message naming the field; a
+            // NullPointerException here would be a bug of ours, so it is not dressed up as a bad file
             throw new CheckpointException(file, CheckpointException.firstLine(e));
         }
     }

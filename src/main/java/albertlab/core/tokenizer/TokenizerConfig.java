@@ -1,12 +1,10 @@
 package albertlab.core.tokenizer;
 
 import albertlab.core.io.CheckpointException;
+import albertlab.core.io.TextFiles;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -21,22 +19,16 @@ record TokenizerConfig(boolean doLowerCase, boolean keepAccents, boolean removeS
 
     static final String FILE_NAME = "tokenizer_config.json";
 
+    /** A few flags and token names; real ones are about 1 KB. */
+    static final long MAX_BYTES = 1L << 20;
+
     static final TokenizerConfig DEFAULTS = new TokenizerConfig(true, false, true, null, true, null);
 
     /** Reads {@code folder/tokenizer_config.json}, or the defaults when there is none. */
     static TokenizerConfig read(Path folder) throws CheckpointException {
         Path file = folder.resolve(FILE_NAME);
         if (!Files.isRegularFile(file)) return DEFAULTS;
-        JsonObject o;
-        try {
-            JsonElement e = JsonParser.parseString(Files.readString(file));
-            if (!e.isJsonObject()) throw new CheckpointException(file, "not a JSON object");
-            o = e.getAsJsonObject();
-        } catch (IOException e) {
-            throw new CheckpointException(file, "cannot read the file (" + e.getMessage() + ")", e);
-        } catch (JsonParseException e) {
-            throw new CheckpointException(file, "not valid JSON (" + e.getMessage() + ")", e);
-        }
+        JsonObject o = TextFiles.readJsonObject(file, MAX_BYTES, "a tokenizer_config.json");
         try {
             Boolean strip = o.has("strip_accents") && !o.get("strip_accents").isJsonNull()
                     ? o.get("strip_accents").getAsBoolean() : null;

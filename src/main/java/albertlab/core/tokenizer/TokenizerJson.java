@@ -1,16 +1,11 @@
 package albertlab.core.tokenizer;
 
 import albertlab.core.io.CheckpointException;
+import albertlab.core.io.TextFiles;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -28,6 +23,11 @@ import java.util.regex.PatternSyntaxException;
  */
 final class TokenizerJson {
 
+    /** No tokenizer.json we read is near this: 250,002 pieces (XLM-R) take about 17 MB. */
+    static final long MAX_BYTES = 256L << 20;
+
+    private static final int MAX_VOCAB = 10_000_000;
+
     private final Path file;
 
     private TokenizerJson(Path file) {
@@ -35,21 +35,13 @@ final class TokenizerJson {
     }
 
     static PipelineTokenizer load(Path file, TextOptions options) throws CheckpointException {
-        JsonObject root;
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            JsonElement e = JsonParser.parseReader(r);
-            if (e.isJsonNull()) throw new CheckpointException(file, "empty file, not a tokenizer.json");
-            if (!e.isJsonObject()) throw new CheckpointException(file, "not a tokenizer.json (not a JSON object)");
-            root = e.getAsJsonObject();
-        } catch (IOException e) {
-            throw new CheckpointException(file, "cannot read the file (" + e.getMessage() + ")", e);
-        } catch (JsonParseException e) {
-            throw new CheckpointException(file, "not valid JSON (" + firstLine(e.getMessage()) + ")", e);
-        }
+        JsonObject root = TextFiles.readJsonObject(file, MAX_BYTES, "a tokenizer.json");
         try {
             return new TokenizerJson(file).build(root, options);
-        } catch (IllegalStateException | UnsupportedOperationException | ClassCastException | NullPointerException
+        } catch (IllegalStateException | UnsupportedOperationException | ClassCastException
                  | IllegalArgumentException e) {
+            // Gson's getAs* on a value of the wrong kind, a member the format needs (need), a bad number or
+            // pattern; a NullPointerException is not among them: that would be our bug, not the file's
             throw new CheckpointException(file, "malformed tokenizer.json (" + firstLine(e.getMessage()) + ")", e);
         }
     }
@@ -64,12 +56,12 @@ final class TokenizerJson {
         if (!root.has("model") || !root.get("model").isJsonObject()) {
             throw new CheckpointException(file, "not a tokenizer.json (no \"model\" object)");
         }
-        SubwordModel model = model(root.getAsJsonObject("model"));
+        SubwordModel model = model(needObject(root, "model"));
         List<AddedTokens.Token> added = new ArrayList<>();
         if (root.has("added_tokens") && root.get("added_tokens").isJsonArray()) {
-            for (JsonElement e : root.getAsJsonArray("added_tokens")) {
+            for (JsonElement e : needArray(root, "added_tokens")) {
                 JsonObject t = e.getAsJsonObject();
-                added.add(new AddedTokens.Token(t.get("content").getAsString(), t.get("id").getAsInt(),
+                added.add(new AddedTokens.Token(need(t, "content").getAsString(), need(t, "id").getAsInt(),
                         bool(t, "special", false), bool(t, "lstrip", false), bool(t, "rstrip", false),
                         bool(t, "single_word", false), bool(t, "normalized", !bool(t, "special", false))));
             }
@@ -81,9 +73,9 @@ final class TokenizerJson {
         int padId = -1;
         String padToken = null;
         if (root.has("padding") && root.get("padding").isJsonObject()) {
-            JsonObject p = root.getAsJsonObject("padding");
-            if (p.has("pad_id")) padId = p.get("pad_id").getAsInt();
-            if (p.has("pad_token")) padToken = p.get("pad_token").getAsString();
+            JsonObject p = needObject(root, "padding");
+            if (p.has("pad_id")) padId = need(p, "pad_id").getAsInt();
+            if (p.has("pad_token")) padToken = need(p, "pad_token").getAsString();
         }
         for (String candidate : new String[]{"<pad>", "[PAD]"}) {
             if (padId < 0) padId = idOf(candidate, model, added);
@@ -114,27 +106,27 @@ final class TokenizerJson {
     }
 
     private SubwordModel model(JsonObject m) throws CheckpointException {
-        String type = m.has("type") ? m.get("type").getAsString()
+        String type = m.has("type") ? need(m, "type").getAsString()
                 : m.has("merges") ? "BPE" : m.has("vocab") && m.get("vocab").isJsonArray() ? "Unigram"
                 : m.has("continuing_subword_prefix") ? "WordPiece" : "(none)";
         switch (type) {
             case "Unigram" -> {
-                JsonArray vocab = m.getAsJsonArray("vocab");
+                JsonArray vocab = needArray(m, "vocab");
                 if (vocab == null || vocab.isEmpty()) throw new CheckpointException(file, "the Unigram vocabulary is empty");
                 String[] pieces = new String[vocab.size()];
                 double[] scores = new double[vocab.size()];
                 for (int i = 0; i < pieces.length; i++) {
                     JsonArray entry = vocab.get(i).getAsJsonArray();
-                    pieces[i] = entry.get(0).getAsString();
-                    scores[i] = entry.get(1).getAsDouble();
+                    pieces[i] = at(entry, 0).getAsString();
+                    scores[i] = at(entry, 1).getAsDouble();
                 }
-                if (m.has("byte_fallback") && m.get("byte_fallback").getAsBoolean()) {
+                if (m.has("byte_fallback") && need(m, "byte_fallback").getAsBoolean()) {
                     throw new CheckpointException(file, "Unigram with byte_fallback is not supported");
                 }
                 if (!m.has("unk_id") || m.get("unk_id").isJsonNull()) {
                     throw new CheckpointException(file, "the Unigram model has no unk_id");
                 }
-                int unk = m.get("unk_id").getAsInt();
+                int unk = need(m, "unk_id").getAsInt();
                 if (unk < 0 || unk >= pieces.length) {
                     throw new CheckpointException(file, "unk_id " + unk + " is outside the vocabulary of "
                             + pieces.length);
@@ -142,14 +134,21 @@ final class TokenizerJson {
                 return Unigram.huggingFace(pieces, scores, unk);
             }
             case "WordPiece" -> {
-                JsonObject vocab = m.getAsJsonObject("vocab");
+                JsonObject vocab = needObject(m, "vocab");
                 int size = 0;
-                for (Map.Entry<String, JsonElement> e : vocab.entrySet()) size = Math.max(size, e.getValue().getAsInt() + 1);
+                for (Map.Entry<String, JsonElement> e : vocab.entrySet()) {
+                    int id = e.getValue().getAsInt();
+                    if (id < 0 || id >= MAX_VOCAB) {
+                        throw new CheckpointException(file, "vocabulary id " + id + " of \"" + e.getKey()
+                                + "\" is outside [0, " + MAX_VOCAB + ")");
+                    }
+                    size = Math.max(size, id + 1);
+                }
                 String[] tokens = new String[size];
                 for (Map.Entry<String, JsonElement> e : vocab.entrySet()) tokens[e.getValue().getAsInt()] = e.getKey();
-                String unk = m.has("unk_token") ? m.get("unk_token").getAsString() : "[UNK]";
-                String prefix = m.has("continuing_subword_prefix") ? m.get("continuing_subword_prefix").getAsString() : "##";
-                int max = m.has("max_input_chars_per_word") ? m.get("max_input_chars_per_word").getAsInt() : 100;
+                String unk = m.has("unk_token") ? need(m, "unk_token").getAsString() : "[UNK]";
+                String prefix = m.has("continuing_subword_prefix") ? need(m, "continuing_subword_prefix").getAsString() : "##";
+                int max = m.has("max_input_chars_per_word") ? need(m, "max_input_chars_per_word").getAsInt() : 100;
                 try {
                     return new WordPiece(tokens, unk, prefix, max);
                 } catch (IllegalArgumentException e) {
@@ -164,24 +163,24 @@ final class TokenizerJson {
     private TextNormalizer normalizer(JsonElement e) throws CheckpointException {
         if (e == null || e.isJsonNull()) return null;
         JsonObject o = e.getAsJsonObject();
-        String type = o.get("type").getAsString();
+        String type = need(o, "type").getAsString();
         return switch (type) {
             case "Sequence" -> {
                 List<TextNormalizer> steps = new ArrayList<>();
-                for (JsonElement s : o.getAsJsonArray("normalizers")) {
+                for (JsonElement s : needArray(o, "normalizers")) {
                     TextNormalizer n = normalizer(s);
                     if (n != null) steps.add(n);
                 }
                 yield new TextNormalizer.Sequence(steps);
             }
             case "Replace" -> {
-                JsonObject pattern = o.getAsJsonObject("pattern");
-                String content = o.get("content").getAsString();
+                JsonObject pattern = needObject(o, "pattern");
+                String content = need(o, "content").getAsString();
                 if (pattern.has("String")) {
-                    yield new TextNormalizer.ReplaceLiteral(pattern.get("String").getAsString(), content);
+                    yield new TextNormalizer.ReplaceLiteral(need(pattern, "String").getAsString(), content);
                 }
                 try {
-                    yield new TextNormalizer.ReplaceRegex(Pattern.compile(pattern.get("Regex").getAsString()), content);
+                    yield new TextNormalizer.ReplaceRegex(Pattern.compile(need(pattern, "Regex").getAsString()), content);
                 } catch (PatternSyntaxException ex) {
                     throw new CheckpointException(file, "Replace normalizer with a regex Java cannot read: "
                             + ex.getPattern());
@@ -268,11 +267,11 @@ final class TokenizerJson {
     private PreTokenizer preTokenizer(JsonElement e) throws CheckpointException {
         if (e == null || e.isJsonNull()) return null;
         JsonObject o = e.getAsJsonObject();
-        String type = o.get("type").getAsString();
+        String type = need(o, "type").getAsString();
         return switch (type) {
             case "Sequence" -> {
                 List<PreTokenizer> steps = new ArrayList<>();
-                for (JsonElement s : o.getAsJsonArray("pretokenizers")) {
+                for (JsonElement s : needArray(o, "pretokenizers")) {
                     PreTokenizer p = preTokenizer(s);
                     if (p != null) steps.add(p);
                 }
@@ -286,17 +285,17 @@ final class TokenizerJson {
     }
 
     private static char replacement(JsonObject o) {
-        String r = o.has("replacement") ? o.get("replacement").getAsString() : "\u2581";
+        String r = o.has("replacement") ? need(o, "replacement").getAsString() : "\u2581";
         if (r.length() != 1) throw new IllegalStateException("Metaspace replacement '" + r + "' is not one character");
         return r.charAt(0);
     }
 
     /** Old files say add_prefix_space, new ones prepend_scheme (default "always"). */
     private static PreTokenizer.Metaspace.PrependScheme prependScheme(JsonObject o) {
-        if (o.has("add_prefix_space") && !o.get("add_prefix_space").getAsBoolean()) {
+        if (o.has("add_prefix_space") && !need(o, "add_prefix_space").getAsBoolean()) {
             return PreTokenizer.Metaspace.PrependScheme.NEVER;
         }
-        String scheme = o.has("prepend_scheme") ? o.get("prepend_scheme").getAsString() : "always";
+        String scheme = o.has("prepend_scheme") ? need(o, "prepend_scheme").getAsString() : "always";
         return switch (scheme) {
             case "always" -> PreTokenizer.Metaspace.PrependScheme.ALWAYS;
             case "first" -> PreTokenizer.Metaspace.PrependScheme.FIRST;
@@ -308,18 +307,18 @@ final class TokenizerJson {
     private TemplateProcessing postProcessor(JsonElement e) throws CheckpointException {
         if (e == null || e.isJsonNull()) return null;
         JsonObject o = e.getAsJsonObject();
-        String type = o.get("type").getAsString();
+        String type = need(o, "type").getAsString();
         switch (type) {
             case "TemplateProcessing" -> {
-                JsonObject specials = o.getAsJsonObject("special_tokens");
-                return new TemplateProcessing(template(o.getAsJsonArray("single"), specials),
-                        template(o.getAsJsonArray("pair"), specials));
+                JsonObject specials = needObject(o, "special_tokens");
+                return new TemplateProcessing(template(needArray(o, "single"), specials),
+                        template(needArray(o, "pair"), specials));
             }
             case "BertProcessing" -> {
-                JsonArray cls = o.getAsJsonArray("cls");
-                JsonArray sep = o.getAsJsonArray("sep");
-                return TemplateProcessing.bert(cls.get(0).getAsString(), cls.get(1).getAsInt(),
-                        sep.get(0).getAsString(), sep.get(1).getAsInt());
+                JsonArray cls = needArray(o, "cls");
+                JsonArray sep = needArray(o, "sep");
+                return TemplateProcessing.bert(at(cls, 0).getAsString(), at(cls, 1).getAsInt(),
+                        at(sep, 0).getAsString(), at(sep, 1).getAsInt());
             }
             default -> throw new CheckpointException(file, "post-processor type " + type + " is not supported");
         }
@@ -330,18 +329,18 @@ final class TokenizerJson {
         for (JsonElement e : items) {
             JsonObject o = e.getAsJsonObject();
             if (o.has("Sequence")) {
-                JsonObject s = o.getAsJsonObject("Sequence");
-                out.add(TemplateProcessing.Item.sequence(s.get("id").getAsString().charAt(0), s.get("type_id").getAsInt()));
+                JsonObject s = needObject(o, "Sequence");
+                out.add(TemplateProcessing.Item.sequence(firstChar(need(s, "id").getAsString()), need(s, "type_id").getAsInt()));
             } else {
-                JsonObject s = o.getAsJsonObject("SpecialToken");
-                String name = s.get("id").getAsString();
+                JsonObject s = needObject(o, "SpecialToken");
+                String name = need(s, "id").getAsString();
                 JsonObject spec = specials.getAsJsonObject(name);
                 if (spec == null) throw new CheckpointException(file, "template token " + name + " has no id");
-                JsonArray ids = spec.getAsJsonArray("ids");
-                JsonArray tokens = spec.getAsJsonArray("tokens");
+                JsonArray ids = needArray(spec, "ids");
+                JsonArray tokens = needArray(spec, "tokens");
                 for (int i = 0; i < ids.size(); i++) {
-                    out.add(TemplateProcessing.Item.special(tokens.get(i).getAsString(), ids.get(i).getAsInt(),
-                            s.get("type_id").getAsInt()));
+                    out.add(TemplateProcessing.Item.special(at(tokens, i).getAsString(), at(ids, i).getAsInt(),
+                            need(s, "type_id").getAsInt()));
                 }
             }
         }
@@ -351,11 +350,11 @@ final class TokenizerJson {
     private TokenDecoder decoder(JsonElement e) throws CheckpointException {
         if (e == null || e.isJsonNull()) return new TokenDecoder.Join();
         JsonObject o = e.getAsJsonObject();
-        String type = o.get("type").getAsString();
+        String type = need(o, "type").getAsString();
         return switch (type) {
             case "Metaspace" -> new TokenDecoder.Metaspace(replacement(o),
                     prependScheme(o) != PreTokenizer.Metaspace.PrependScheme.NEVER);
-            case "WordPiece" -> new TokenDecoder.WordPiece(o.has("prefix") ? o.get("prefix").getAsString() : "##",
+            case "WordPiece" -> new TokenDecoder.WordPiece(o.has("prefix") ? need(o, "prefix").getAsString() : "##",
                     bool(o, "cleanup", true));
             default -> throw new CheckpointException(file, "decoder type " + type + " is not supported");
         };
@@ -364,5 +363,34 @@ final class TokenizerJson {
     private static boolean bool(JsonObject o, String key, boolean fallback) {
         JsonElement e = o.get(key);
         return e == null || e.isJsonNull() ? fallback : e.getAsBoolean();
+    }
+
+    /** A member the format requires; its absence is the file's fault, so it is reported as malformed by name. */
+    private static JsonElement need(JsonObject o, String name) {
+        JsonElement e = o.get(name);
+        if (e == null || e.isJsonNull()) throw new IllegalStateException("\"" + name + "\" is missing");
+        return e;
+    }
+
+    private static JsonObject needObject(JsonObject o, String name) {
+        JsonElement e = need(o, name);
+        if (!e.isJsonObject()) throw new IllegalStateException("\"" + name + "\" is not an object");
+        return e.getAsJsonObject();
+    }
+
+    private static JsonArray needArray(JsonObject o, String name) {
+        JsonElement e = need(o, name);
+        if (!e.isJsonArray()) throw new IllegalStateException("\"" + name + "\" is not an array");
+        return e.getAsJsonArray();
+    }
+
+    private static JsonElement at(JsonArray a, int i) {
+        if (i >= a.size()) throw new IllegalStateException("an array has " + a.size() + " entries, not " + (i + 1));
+        return a.get(i);
+    }
+
+    private static char firstChar(String id) {
+        if (id.isEmpty()) throw new IllegalStateException("a template sequence has an empty id");
+        return id.charAt(0);
     }
 }

@@ -1,5 +1,6 @@
 package albertlab.view.common;
 
+import albertlab.core.config.SharingMode;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
 import org.jfree.chart.plot.DefaultDrawingSupplier;
@@ -33,6 +34,19 @@ public final class ChartStyle {
     public static final Color YELLOW = new Color(0xF0E442);
     public static final Color GREY = new Color(0x555555);
     static final Paint[] SERIES = {BLUE, ORANGE, GREEN, VERMILLION, PURPLE, SKY, YELLOW, GREY};
+
+    /**
+     * One colour per sharing mode, the same in every chart of every page (the Explorer's layer sweep, the Live
+     * page's dynamics): not shared vermillion, all shared blue, shared attention orange, shared FFN green.
+     */
+    public static Color colour(SharingMode mode) {
+        return switch (mode) {
+            case NOT_SHARED -> VERMILLION;
+            case ALL_SHARED -> BLUE;
+            case SHARED_ATTENTION -> ORANGE;
+            case SHARED_FFN -> GREEN;
+        };
+    }
 
     private final String family;
     private final double fontSize;

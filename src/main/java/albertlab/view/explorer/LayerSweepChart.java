@@ -1,7 +1,7 @@
 package albertlab.view.explorer;
 
-import albertlab.view.common.ChartStyle;
 import albertlab.core.config.SharingMode;
+import albertlab.view.common.ChartStyle;
 import albertlab.viewmodel.explorer.ExplorerResult;
 import albertlab.viewmodel.explorer.ExplorerTopic;
 import albertlab.viewmodel.common.I18n;
@@ -35,8 +35,8 @@ import java.text.DecimalFormat;
  */
 public final class LayerSweepChart implements ExplorerChart {
 
-    private static final Paint[] MODE_COLOURS = {ChartStyle.VERMILLION, ChartStyle.BLUE, ChartStyle.ORANGE,
-            ChartStyle.GREEN};
+    private static final Paint[] MODE_COLOURS = java.util.Arrays.stream(SharingMode.values())
+            .map(ChartStyle::colour).toArray(Paint[]::new);
 
     private final I18n i18n;
     private final DefaultXYDataset params = new DefaultXYDataset();

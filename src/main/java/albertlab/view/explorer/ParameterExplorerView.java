@@ -344,14 +344,14 @@ public final class ParameterExplorerView extends BorderPane {
         png.textProperty().bind(i18n.bind("explorer.export.png"));
         png.setOnAction(e -> {
             ExplorerChart c = currentChart();
-            exports.chooseAndWrite("explorer.export.pngTitle", c.fileStem() + ".png", "explorer.export.pngFilter",
+            exports.chooseAndWrite("explorer.export.pngTitle", c.fileStem() + ".png", "app.export.pngFilter",
                     "png", this::exportChartPng);
         });
         Button csv = new Button();
         csv.setId("exportCsv");
         csv.textProperty().bind(i18n.bind("explorer.export.csv"));
         csv.setOnAction(e -> exports.chooseAndWrite("explorer.export.csvTitle", "albert-parameters.csv",
-                "explorer.export.csvFilter", "csv", this::exportCsv));
+                "app.export.csvFilter", "csv", this::exportCsv));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button about = new Button();

@@ -1,6 +1,8 @@
 package albertlab.view.live;
 
 import albertlab.core.model.LayerSchedule;
+import albertlab.view.common.ExportActions;
+import albertlab.view.common.Exports;
 import albertlab.viewmodel.common.I18n;
 import albertlab.viewmodel.live.AttentionGrid;
 import albertlab.viewmodel.live.AttentionMath;
@@ -15,7 +17,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
 
@@ -36,7 +37,7 @@ final class AttentionGridView extends VBox {
     private final ScrollPane scroll = new ScrollPane(grid);
     private final Runnable openLarge;
 
-    AttentionGridView(AttentionViewModel vm, I18n i18n, ExportActions exports, Runnable openLarge) {
+    AttentionGridView(AttentionViewModel vm, I18n i18n, ExportButtons exports, Runnable openLarge) {
         this.vm = vm;
         this.i18n = i18n;
         this.openLarge = openLarge;
@@ -52,7 +53,7 @@ final class AttentionGridView extends VBox {
         grid.setVgap(4);
         scroll.setFitToWidth(true);
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        HBox top = new HBox(12, hint, exports.forNode(grid, "attention-grid", this::csv));
+        HBox top = new HBox(12, hint, exports.forNodeStreamed(grid, "attention-grid", this::csv));
         HBox.setHgrow(hint, Priority.ALWAYS);
         hint.setMaxWidth(Double.MAX_VALUE);
         getChildren().addAll(top, scroll);
@@ -131,26 +132,30 @@ final class AttentionGridView extends VBox {
         }
     }
 
-    /** Every probability of every layer application and head, one row each (long format). */
-    private List<List<String>> csv() {
+    /**
+     * Every probability of every layer application and head, one row each (long format): L·A·S² rows, so they are
+     * streamed to the file off the JavaFX thread. The result is taken now, on the JavaFX thread; it is immutable.
+     */
+    private ExportActions.Writer csv() {
         LiveResult r = vm.resultProperty().get();
         if (r == null) return null;
-        List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("layer", "head", "query", "key", "probability"));
         List<String> tokens = r.input().tokens();
         var attentions = r.trace().attentions();
-        for (int l = 0; l < attentions.size(); l++) {
-            float[][][] att = attentions.get(l);
-            for (int a = 0; a < att.length; a++) {
-                for (int q = 0; q < att[a].length; q++) {
-                    for (int k = 0; k < att[a][q].length; k++) {
-                        rows.add(List.of(Integer.toString(l + 1), Integer.toString(a + 1), q + ":" + tokens.get(q),
-                                k + ":" + tokens.get(k), Float.toString(att[a][q][k])));
+        return path -> Exports.writeCsvStreamed(sink -> {
+            sink.row("layer", "head", "query", "key", "probability");
+            for (int l = 0; l < attentions.size(); l++) {
+                float[][][] att = attentions.get(l);
+                for (int a = 0; a < att.length; a++) {
+                    for (int q = 0; q < att[a].length; q++) {
+                        String query = q + ":" + tokens.get(q);
+                        for (int k = 0; k < att[a][q].length; k++) {
+                            sink.row(Integer.toString(l + 1), Integer.toString(a + 1), query,
+                                    k + ":" + tokens.get(k), Float.toString(att[a][q][k]));
+                        }
                     }
                 }
             }
-        }
-        return rows;
+        }, path);
     }
 
     GridPane grid() {

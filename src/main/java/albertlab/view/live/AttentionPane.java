@@ -35,7 +35,7 @@ final class AttentionPane extends VBox {
     private final ChoiceBox<PairFilter> filter = new ChoiceBox<>();
     private final CheckBox compare = new CheckBox();
 
-    AttentionPane(AttentionViewModel vm, I18n i18n, ExportActions exports) {
+    AttentionPane(AttentionViewModel vm, I18n i18n, ExportButtons exports) {
         this.vm = vm;
         this.i18n = i18n;
         getStyleClass().add("tab-body");

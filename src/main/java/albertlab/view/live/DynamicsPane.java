@@ -1,5 +1,8 @@
 package albertlab.view.live;
 
+import albertlab.view.common.ChartStyle;
+import albertlab.view.common.LabStyles;
+import albertlab.view.common.StaticChartViewer;
 import albertlab.viewmodel.common.I18n;
 import albertlab.viewmodel.live.CsvTables;
 import albertlab.viewmodel.live.DynamicsCurve;
@@ -38,14 +41,17 @@ final class DynamicsPane extends VBox {
     private final I18n i18n;
     private final XYSeriesCollection l2Data = new XYSeriesCollection();
     private final XYSeriesCollection angleData = new XYSeriesCollection();
-    private final JFreeChart l2Chart = LabCharts.lineChart(l2Data);
-    private final JFreeChart angleChart = LabCharts.lineChart(angleData);
-    private final ChartViewer l2Viewer = new ChartViewer(l2Chart);
-    private final ChartViewer angleViewer = new ChartViewer(angleChart);
+    private ChartStyle style = ChartStyle.forUi(LabStyles.DEFAULT_SIZE);
+    private final JFreeChart l2Chart = LabCharts.lineChart(l2Data, style);
+    private final JFreeChart angleChart = LabCharts.lineChart(angleData, style);
+    // no zoom, pan or English-only context menu, as on every other chart
+    private final ChartViewer l2Viewer = StaticChartViewer.of(l2Chart);
+    private final ChartViewer angleViewer = StaticChartViewer.of(angleChart);
+    private final Label fontProbe = new Label();
     private final HeatmapView cosine = new HeatmapView(true);
     private final Label noOverlay = new Label();
 
-    DynamicsPane(LiveModelViewModel vm, I18n i18n, ExportActions exports) {
+    DynamicsPane(LiveModelViewModel vm, I18n i18n, ExportButtons exports) {
         this.vm = vm;
         this.i18n = i18n;
         getStyleClass().add("tab-body");
@@ -115,7 +121,10 @@ final class DynamicsPane extends VBox {
         HBox body = new HBox(12, charts, right);
         VBox.setVgrow(body, Priority.ALWAYS);
 
-        getChildren().addAll(explain, controls, body);
+        fontProbe.setManaged(false);
+        fontProbe.setVisible(false);
+        getChildren().addAll(explain, controls, body, fontProbe);
+        followFontSize();
         vm.curvesProperty().addListener((o, a, c) -> update());
         i18n.localeProperty().addListener((o, a, b) -> update());
     }
@@ -174,11 +183,27 @@ final class DynamicsPane extends VBox {
             end.setStroke(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f,
                     new float[]{4f, 4f}, 0f));
             end.setLabel(i18n.get("live.dynamics.end"));
-            end.setLabelFont(LabCharts.theme().getSmallFont());
+            end.setLabelFont(style.font(java.awt.Font.PLAIN, 0.9));
             end.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
             end.setLabelTextAnchor(TextAnchor.TOP_LEFT);
             plot.addDomainMarker(end);
         }
+    }
+
+    /** Chart type follows the page's font size (Ctrl+= in the shell), as the Explorer's charts do. */
+    private void followFontSize() {
+        fontProbe.fontProperty().addListener((obs, old, f) -> {
+            if (f == null || Math.abs(f.getSize() - style.fontSize()) < 0.5) return;
+            style = style.withFontSize(f.getSize());
+            LabCharts.restyle(l2Chart, style);
+            LabCharts.restyle(angleChart, style);
+            update(); // the theme resets series colours and strokes
+        });
+    }
+
+    /** The chart style in use now (tests: it follows Ctrl+=). */
+    ChartStyle chartStyle() {
+        return style;
     }
 
     XYSeriesCollection l2Dataset() {

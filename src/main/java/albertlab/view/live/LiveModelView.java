@@ -1,5 +1,6 @@
 package albertlab.view.live;
 
+import albertlab.view.common.ExportActions;
 import albertlab.view.common.LabFonts;
 import albertlab.view.common.LabStyles;
 import albertlab.viewmodel.common.I18n;
@@ -29,7 +30,7 @@ final class LiveModelView extends BorderPane {
     private final DynamicsPane dynamics;
     private final PredictionsPane predictions;
     private final ComputePane compute;
-    private final ExportActions exports;
+    private final ExportButtons exports;
     private final TabPane tabs = new TabPane();
 
     LiveModelView(LiveModelViewModel vm, I18n i18n, Supplier<Window> owner) {
@@ -42,7 +43,7 @@ final class LiveModelView extends BorderPane {
         // no font size of our own: the shell's stylesheet sets family and size, so the projector text size
         // (Ctrl+= / Ctrl+-) reaches this page too
 
-        exports = new ExportActions(i18n, owner);
+        exports = new ExportButtons(i18n, new ExportActions(i18n, owner));
         modelBar = new ModelBar(vm, i18n, owner);
         input = new InputPane(vm, i18n);
         attention = new AttentionPane(vm.attention(), i18n, exports);
@@ -104,7 +105,7 @@ final class LiveModelView extends BorderPane {
     }
 
     void setExportTarget(ExportActions.Target target) {
-        exports.setTarget(target);
+        exports.actions().setTarget(target);
     }
 
     TabPane tabs() {

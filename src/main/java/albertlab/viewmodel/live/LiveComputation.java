@@ -24,7 +24,12 @@ public final class LiveComputation {
         LiveModel model = request.model();
         TokenizedInput input = TokenizedInput.of(model.tokenizer(), model.maxTokens(), request.first(),
                 request.second(), request.maskedPosition());
-        ForwardTrace trace = model.forward().forward(input.modelInput(), ForwardOptions.DEFAULT);
+        // only the masked row's logits are read (the predictions): the [V][E] decoder over every row would cost
+        // about three times the built-in model's whole encoder
+        int masked = input.maskedPosition();
+        ForwardOptions main = masked >= 0 ? ForwardOptions.DEFAULT.withMlmRows(masked)
+                : ForwardOptions.DEFAULT.withMlmRows();
+        ForwardTrace trace = model.forward().forward(input.modelInput(), main);
 
         int extra = request.extraLayers();
         ForwardOptions light = new ForwardOptions(extra, false, false);

@@ -56,6 +56,20 @@ class AlbertModelTest {
     }
 
     @Test
+    void mlmRowsGiveTheFullPassesRowsAndNothingElse() {
+        AlbertModel full = AlbertModel.random(SMALL, 3, true);
+        ModelInput input = ModelInput.of(1, 2, 3, 4, 5);
+        ForwardTrace all = full.forward(input);
+        ForwardTrace some = full.forward(input, ForwardOptions.DEFAULT.withMlmRows(3, 1, 9));
+        assertEquals(5, some.mlmLogits().length);
+        assertArrayEquals(all.mlmLogits()[1], some.mlmLogits()[1], 1e-6f);
+        assertArrayEquals(all.mlmLogits()[3], some.mlmLogits()[3], 1e-6f);
+        for (int t : new int[]{0, 2, 4}) assertNull(some.mlmLogits()[t], "row " + t);
+        assertArrayEquals(all.sopLogits(), some.sopLogits(), 1e-6f);
+        assertNull(full.forward(input, ForwardOptions.DEFAULT.withMlmRows()).mlmLogits());
+    }
+
+    @Test
     void headsAreOptional() {
         AlbertModel bare = AlbertModel.random(SMALL, 1, false);
         assertFalse(bare.hasMlmHead());

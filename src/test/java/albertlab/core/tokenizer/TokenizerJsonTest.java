@@ -122,10 +122,28 @@ class TokenizerJsonTest {
 
     @Test
     void emptyAndBrokenFilesAreRefused() throws IOException {
-        assertEquals("tokenizer.json: empty file, not a tokenizer.json", refused(""));
+        assertEquals("tokenizer.json: is empty, not a tokenizer.json", refused(""));
         assertTrue(refused("{\"model\": {").contains("not valid JSON"));
         assertEquals("tokenizer.json: not a tokenizer.json (no \"model\" object)", refused("{\"version\": \"1.0\"}"));
         assertEquals("tokenizer.json: the Unigram model has no unk_id",
                 refused("{\"model\": {\"type\": \"Unigram\", \"vocab\": [[\"a\", 0.0]]}}"));
+    }
+
+    @Test
+    void lenientJsonIsRefusedLikeEveryOtherFile() throws IOException {
+        String model = "{\"model\": {\"type\": \"Unigram\", \"unk_id\": 0, \"vocab\": [[\"<unk>\", 0.0]]}}";
+        assertTrue(refused(model + " {}").startsWith("tokenizer.json: is not valid JSON"), "text after the object");
+        assertTrue(refused(model.replace("\"type\"", "type")).startsWith("tokenizer.json: is not valid JSON"),
+                "unquoted name");
+        assertTrue(refused("[1, 2]").startsWith("tokenizer.json: is not a JSON object"));
+    }
+
+    @Test
+    void aMissingMemberIsNamedRatherThanANullPointer() throws IOException {
+        assertEquals("tokenizer.json: malformed tokenizer.json (\"vocab\" is missing)",
+                refused("{\"model\": {\"type\": \"WordPiece\"}}"));
+        assertEquals("tokenizer.json: malformed tokenizer.json (\"content\" is missing)",
+                refused("{\"added_tokens\": [{\"id\": 0}], \"model\": {\"type\": \"Unigram\", \"unk_id\": 0,"
+                        + " \"vocab\": [[\"<unk>\", 0.0]]}}"));
     }
 }

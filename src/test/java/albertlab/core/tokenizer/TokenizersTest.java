@@ -94,7 +94,7 @@ class TokenizersTest {
         copy(RealData.spieceModel(), "spiece.model");
         Files.writeString(dir.resolve("tokenizer_config.json"), "{\"do_lower_case\": ");
         e = assertThrows(CheckpointException.class, () -> Tokenizers.load(dir));
-        assertTrue(e.getMessage().startsWith("tokenizer_config.json: not valid JSON"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("tokenizer_config.json: is not valid JSON"), e.getMessage());
         Files.writeString(dir.resolve("tokenizer_config.json"), "{\"do_lower_case\": \"yes\"}");
         e = assertThrows(CheckpointException.class, () -> Tokenizers.load(dir));
         assertTrue(e.getMessage().startsWith("tokenizer_config.json: a flag is not true or false"), e.getMessage());

@@ -138,6 +138,25 @@ class LiveModelPageTest {
     }
 
     @Test
+    void theGridsCsvStreamsEveryProbabilityOffTheFxThread(FxRobot robot, @TempDir Path dir) throws Exception {
+        typeSentence(robot, "the cat sat");
+        Path file = dir.resolve("attention-grid.csv");
+        robot.interact(() -> page.view().setExportTarget((owner, title, name, filter, ext) -> dir.resolve(name)));
+        TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(1));
+        robot.clickOn(robot.from(page.view().grid()).lookup(".export").nth(1).queryButton());
+        waitUntil(() -> java.nio.file.Files.exists(file));
+        List<String> csv = java.nio.file.Files.readAllLines(file);
+        int s = 5; // [CLS] the cat sat [SEP]
+        assertEquals(1 + KnownTraces.LAYERS * KnownTraces.HEADS * s * s, csv.size());
+        assertEquals("\uFEFFlayer,head,query,key,probability", csv.get(0));
+        // layer 2, head 2, query 2 "cat", key 4 "[SEP]": row 1 + ((1·A + 1)·S + 2)·S + 4
+        String[] row = csv.get(1 + ((KnownTraces.HEADS + 1) * s + 2) * s + 4).split(",");
+        assertEquals(List.of("2", "2", "2:cat", "4:[SEP]"), List.of(row).subList(0, 4));
+        assertEquals(KnownTraces.probability(1, 1, 2, 4, s), Float.parseFloat(row[4]), 1e-7);
+    }
+
+    @Test
     void theGridIsNotBuiltWhileItsTabIsHidden(FxRobot robot) {
         typeSentence(robot, "the cat sat");
         typeSentence(robot, "the dog ran home");
@@ -227,7 +246,7 @@ class LiveModelPageTest {
     @Test
     void theHeatmapExportsAsA2xPngAndItsMatrixAsCsv(FxRobot robot, @TempDir Path dir) throws Exception {
         typeSentence(robot, "the cat");
-        robot.interact(() -> page.view().setExportTarget((owner, name, ext) -> dir.resolve(name + "." + ext)));
+        robot.interact(() -> page.view().setExportTarget((owner, title, name, filter, ext) -> dir.resolve(name)));
         HeatmapView heatmap = robot.lookup("#attention-heatmap").queryAs(HeatmapView.class);
         Node attentionTab = page.view().attention();
         robot.clickOn(robot.from(attentionTab).lookup(".export").nth(0).queryButton());

@@ -86,6 +86,10 @@ public final class KnownTraces {
         if (options.computeMlm() && withMlm) {
             mlm = new float[s][v];
             for (int q = 0; q < s; q++) {
+                if (!options.computesMlmRow(q, s)) {
+                    mlm[q] = null; // like AlbertModel: rows nobody asked for are not computed
+                    continue;
+                }
                 for (int id = 0; id < v; id++) mlm[q][id] = id == (q + 5) % v ? 3f : id == (q + 6) % v ? 2f : 0f;
             }
         }

@@ -94,6 +94,17 @@ class LiveModelViewModelTest {
     }
 
     @Test
+    void onlyTheMaskedRowsLogitsAreComputed() {
+        LiveModelViewModel vm = vm();
+        vm.firstProperty().set("the cat sat");
+        assertNull(vm.resultProperty().get().trace().mlmLogits(), "nothing masked: no MLM head at all");
+        vm.toggleMask(2);
+        float[][] logits = vm.resultProperty().get().trace().mlmLogits();
+        assertNotNull(logits[2]);
+        for (int t : new int[]{0, 1, 3, 4}) assertNull(logits[t], "row " + t + " is never read");
+    }
+
+    @Test
     void specialTokensCannotBeMasked() {
         LiveModelViewModel vm = vm();
         vm.firstProperty().set("the cat");
