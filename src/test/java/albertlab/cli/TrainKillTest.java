@@ -2,6 +2,7 @@ package albertlab.cli;
 
 import albertlab.core.io.ModelFolder;
 import albertlab.core.io.Safetensors;
+import albertlab.core.train.TinyCorpus;
 import albertlab.core.model.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,14 +96,7 @@ class TrainKillTest {
     }
 
     static Path corpus(Path dir) throws Exception {
-        Set<String> words = new LinkedHashSet<>();
-        for (String w : TEXT.split("\\s+")) if (!w.isBlank()) words.add(w);
-        StringBuilder vocab = new StringBuilder("[PAD]\n[UNK]\n[CLS]\n[SEP]\n[MASK]\n");
-        for (String w : words) vocab.append(w).append('\n');
-        Files.writeString(dir.resolve("vocab.txt"), vocab, StandardCharsets.UTF_8);
-        Path corpus = dir.resolve("corpus.txt");
-        Files.writeString(corpus, TEXT, StandardCharsets.UTF_8);
-        return corpus;
+        return TinyCorpus.write(dir, TEXT);
     }
 
     private static void run(List<String> argv) {

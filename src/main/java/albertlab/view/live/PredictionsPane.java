@@ -4,7 +4,7 @@ import albertlab.viewmodel.common.I18n;
 import albertlab.viewmodel.live.LiveModel;
 import albertlab.viewmodel.live.LiveModelViewModel;
 import albertlab.viewmodel.live.LiveResult;
-import albertlab.viewmodel.live.Prediction;
+import albertlab.core.model.TokenGuess;
 import albertlab.viewmodel.live.SentenceOrder;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -123,7 +123,7 @@ final class PredictionsPane extends HBox {
     private void showGuesses() {
         guesses.getChildren().clear();
         LiveResult r = vm.resultProperty().get();
-        List<Prediction> list = vm.predictionsProperty().get();
+        List<TokenGuess> list = vm.predictionsProperty().get();
         if (r == null || list.isEmpty()) {
             maskedTitle.setText("");
             return;
@@ -131,7 +131,7 @@ final class PredictionsPane extends HBox {
         int pos = r.input().maskedPosition();
         maskedTitle.setText(i18n.get("live.mlm.for", Integer.toString(pos), r.input().chips().get(pos).text()));
         for (int i = 0; i < list.size(); i++) {
-            Prediction p = list.get(i);
+            TokenGuess p = list.get(i);
             Label token = new Label(p.token());
             token.getStyleClass().add("guess-token");
             ProgressBar bar = new ProgressBar(p.probability());

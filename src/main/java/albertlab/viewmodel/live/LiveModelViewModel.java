@@ -1,5 +1,7 @@
 package albertlab.viewmodel.live;
 
+import albertlab.core.model.TokenProbabilities;
+import albertlab.core.model.TokenGuess;
 import albertlab.core.config.SharingMode;
 import albertlab.core.io.CheckpointException;
 import albertlab.core.session.LiveState;
@@ -66,7 +68,7 @@ public final class LiveModelViewModel {
     private final StringBinding pageError =
             Bindings.createStringBinding(() -> computeError.get() != null ? computeError.get() : builtInFailure.get(),
                     computeError, builtInFailure);
-    private final ReadOnlyObjectWrapper<List<Prediction>> predictions =
+    private final ReadOnlyObjectWrapper<List<TokenGuess>> predictions =
             new ReadOnlyObjectWrapper<>(this, "predictions", List.of());
     private final ReadOnlyObjectWrapper<SentenceOrder> sentenceOrder = new ReadOnlyObjectWrapper<>(this, "sentenceOrder");
     private final ReadOnlyObjectWrapper<List<DynamicsCurve>> curves =
@@ -158,7 +160,7 @@ public final class LiveModelViewModel {
         int masked = r.input().maskedPosition();
         float[][] logits = r.trace().mlmLogits();
         predictions.set(masked >= 0 && logits != null && r.model().hasMlmHead()
-                ? Probabilities.topK(logits[masked], TOP_K, r.model().tokenizer()) : List.of());
+                ? TokenProbabilities.topK(logits[masked], TOP_K, r.model().tokenizer()) : List.of());
         sentenceOrder.set(r.swappedSop() != null && r.givenSop() != null
                 ? SentenceOrder.of(r.givenSop(), r.swappedSop()) : null);
         curves.set(DynamicsCurve.of(r));
@@ -369,7 +371,7 @@ public final class LiveModelViewModel {
         return loadFailure.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<List<Prediction>> predictionsProperty() {
+    public ReadOnlyObjectProperty<List<TokenGuess>> predictionsProperty() {
         return predictions.getReadOnlyProperty();
     }
 

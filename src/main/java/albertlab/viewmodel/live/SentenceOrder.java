@@ -1,5 +1,7 @@
 package albertlab.viewmodel.live;
 
+import albertlab.core.model.TokenProbabilities;
+
 /**
  * The SOP head's verdict for a pair as given (A then B) and swapped (B then A). Hugging Face's label 0 means
  * "in the original order", 1 "swapped", so P(in order) is softmax(logits)[0].
@@ -7,6 +9,6 @@ package albertlab.viewmodel.live;
 public record SentenceOrder(double givenInOrder, double swappedInOrder) {
 
     public static SentenceOrder of(float[] given, float[] swapped) {
-        return new SentenceOrder(Probabilities.softmax(given)[0], Probabilities.softmax(swapped)[0]);
+        return new SentenceOrder(TokenProbabilities.softmax(given)[0], TokenProbabilities.softmax(swapped)[0]);
     }
 }

@@ -14,7 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /** TEST ONLY: a handful of sentences in three documents, a WordPiece vocabulary of their words, a tiny model. */
-final class TinyCorpus {
+public final class TinyCorpus {
 
     static final String TEXT = """
             the cat sat on the mat .
@@ -33,13 +33,20 @@ final class TinyCorpus {
 
     /** Writes vocab.txt (specials, then every word of the text) and corpus.txt into {@code dir}. */
     static Path write(Path dir) throws IOException {
+        write(dir, TEXT);
+        return dir;
+    }
+
+    /** The same for any text; returns corpus.txt. */
+    public static Path write(Path dir, String text) throws IOException {
         Set<String> words = new LinkedHashSet<>();
-        for (String w : TEXT.split("\\s+")) if (!w.isBlank()) words.add(w);
+        for (String w : text.split("\\s+")) if (!w.isBlank()) words.add(w);
         StringBuilder vocab = new StringBuilder("[PAD]\n[UNK]\n[CLS]\n[SEP]\n[MASK]\n");
         for (String w : words) vocab.append(w).append('\n');
         Files.writeString(dir.resolve("vocab.txt"), vocab, StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("corpus.txt"), TEXT, StandardCharsets.UTF_8);
-        return dir;
+        Path corpus = dir.resolve("corpus.txt");
+        Files.writeString(corpus, text, StandardCharsets.UTF_8);
+        return corpus;
     }
 
     static Tokenizer tokenizer(Path dir) throws CheckpointException {

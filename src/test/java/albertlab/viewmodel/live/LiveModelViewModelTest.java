@@ -1,5 +1,6 @@
 package albertlab.viewmodel.live;
 
+import albertlab.core.model.TokenGuess;
 import albertlab.core.config.SharingMode;
 import albertlab.core.io.CheckpointException;
 import org.junit.jupiter.api.Test;
@@ -79,7 +80,7 @@ class LiveModelViewModelTest {
         LiveResult r = vm.resultProperty().get();
         assertEquals(4, r.trace().input().ids()[2], "[MASK] id in the model's input");
         assertEquals(6, r.input().chips().get(2).id(), "the chip still knows the word");
-        List<Prediction> p = vm.predictionsProperty().get();
+        List<TokenGuess> p = vm.predictionsProperty().get();
         assertEquals(LiveModelViewModel.TOP_K, p.size());
         // logits at position 2: 3 for id 7, 2 for id 8, 0 for the other 18 ids
         double z = Math.exp(3) + Math.exp(2) + 18;
