@@ -45,15 +45,27 @@ public final class TrainStepMemory {
         PretrainingPass pass = new PretrainingPass(config, Kernels.best(), 0);
         PretrainingBatch batch = TrainStepBench.batch(config.vocabSize(), sequences, 128, 20);
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) pool.resetPeakUsage();
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long allocated = 0;
         for (int step = 0; step < 3; step++) {
+            long before = allocatedBytes(threads);
             WeightArrays.clear(g);
             pass.run(w, batch, g);
+            allocated = allocatedBytes(threads) - before;
         }
+        System.out.printf(Locale.ROOT, "allocated during one step (all threads; packed operands and scratch, which "
+                + "the collector takes back): %d MB%n", allocated >> 20);
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
         }
-        System.out.printf(Locale.ROOT, "peak heap over 3 steps (weights, gradients, activations, packed copies; no "
-                + "optimizer state): %d MB%n", peak >> 20);
+        System.out.printf(Locale.ROOT, "peak heap in use over 3 steps, garbage included (-Xmx bounds it: run with a "
+                + "small -Xmx to see what the steps need): %d MB%n", peak >> 20);
+    }
+
+    private static long allocatedBytes(com.sun.management.ThreadMXBean threads) {
+        long sum = 0;
+        for (long id : threads.getAllThreadIds()) sum += Math.max(0, threads.getThreadAllocatedBytes(id));
+        return sum;
     }
 }
