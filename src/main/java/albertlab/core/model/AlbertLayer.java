@@ -24,18 +24,25 @@ final class AlbertLayer {
     /** An attention slot: Q, K, V fused into one [H][3H] product, then the output dense and its LayerNorm. */
     record PackedAttention(PackedMatrix qkv, PackedMatrix dense, float[] gamma, float[] beta) {
         static PackedAttention of(Kernel kernel, AlbertWeights.Attention w) {
+            return of(kernel, w, null, new float[3 * w.query().out() * w.query().in()]);
+        }
+
+        /** Packs into {@code previous}'s storage where it fits; {@code fused} is [3H × H] scratch. */
+        static PackedAttention of(Kernel kernel, AlbertWeights.Attention w, PackedAttention previous, float[] fused) {
             int h = w.query().out();
             int in = w.query().in();
             // PyTorch layout [out][in]: stacking the three weights row-wise gives the fused [3H][H] weight
-            FMatrixRMaj fused = new FMatrixRMaj(3 * h, in);
             float[] bias = new float[3 * h];
             AlbertWeights.Linear[] parts = {w.query(), w.key(), w.value()};
             for (int p = 0; p < 3; p++) {
-                System.arraycopy(parts[p].weight().data, 0, fused.data, p * h * in, h * in);
+                System.arraycopy(parts[p].weight().data, 0, fused, p * h * in, h * in);
                 System.arraycopy(parts[p].bias(), 0, bias, p * h, h);
             }
-            return new PackedAttention(MatMulOps.packLinear(kernel, fused, bias),
-                    MatMulOps.packLinear(kernel, w.dense().weight(), w.dense().bias()),
+            AlbertWeights.Linear d = w.dense();
+            return new PackedAttention(
+                    MatMulOps.repackLinear(kernel, previous == null ? null : previous.qkv, fused, 3 * h, in, bias),
+                    MatMulOps.repackLinear(kernel, previous == null ? null : previous.dense, d.weight().data, h, h,
+                            d.bias()),
                     w.layerNorm().gamma(), w.layerNorm().beta());
         }
     }
@@ -43,30 +50,44 @@ final class AlbertLayer {
     /** An FFN slot: {@code ffn} [I][H], {@code ffn_output} [H][I], {@code full_layer_layer_norm}. */
     record PackedFfn(PackedMatrix in, PackedMatrix out, float[] gamma, float[] beta) {
         static PackedFfn of(Kernel kernel, AlbertWeights.Ffn w) {
-            return new PackedFfn(MatMulOps.packLinear(kernel, w.in().weight(), w.in().bias()),
-                    MatMulOps.packLinear(kernel, w.out().weight(), w.out().bias()),
+            return of(kernel, w, null);
+        }
+
+        static PackedFfn of(Kernel kernel, AlbertWeights.Ffn w, PackedFfn previous) {
+            AlbertWeights.Linear a = w.in();
+            AlbertWeights.Linear b = w.out();
+            return new PackedFfn(
+                    MatMulOps.repackLinear(kernel, previous == null ? null : previous.in, a.weight().data, a.out(),
+                            a.in(), a.bias()),
+                    MatMulOps.repackLinear(kernel, previous == null ? null : previous.out, b.weight().data, b.out(),
+                            b.in(), b.bias()),
                     w.layerNorm().gamma(), w.layerNorm().beta());
         }
     }
 
     /** The backward pass's view of the same slots: each weight as it is ([out][in]), for dX = dY · W. */
     record PlainAttention(PackedMatrix qkv, PackedMatrix dense, float[] gamma) {
-        static PlainAttention of(Kernel kernel, AlbertWeights.Attention w) {
+        static PlainAttention of(Kernel kernel, AlbertWeights.Attention w, PlainAttention previous, float[] fused) {
             int h = w.query().out();
             int in = w.query().in();
-            float[] fused = new float[3 * h * in];
             AlbertWeights.Linear[] parts = {w.query(), w.key(), w.value()};
             for (int p = 0; p < 3; p++) System.arraycopy(parts[p].weight().data, 0, fused, p * h * in, h * in);
-            return new PlainAttention(MatMulOps.packPlain(kernel, fused, 3 * h, in),
-                    MatMulOps.packPlain(kernel, w.dense().weight().data, h, h), w.layerNorm().gamma());
+            return new PlainAttention(
+                    MatMulOps.repackPlain(kernel, previous == null ? null : previous.qkv, fused, 3 * h, in),
+                    MatMulOps.repackPlain(kernel, previous == null ? null : previous.dense, w.dense().weight().data,
+                            h, h),
+                    w.layerNorm().gamma());
         }
     }
 
     /** The FFN slot's weights as they are, for the backward pass. */
     record PlainFfn(PackedMatrix in, PackedMatrix out, float[] gamma) {
-        static PlainFfn of(Kernel kernel, AlbertWeights.Ffn w) {
-            return new PlainFfn(MatMulOps.packPlain(kernel, w.in().weight().data, w.in().out(), w.in().in()),
-                    MatMulOps.packPlain(kernel, w.out().weight().data, w.out().out(), w.out().in()),
+        static PlainFfn of(Kernel kernel, AlbertWeights.Ffn w, PlainFfn previous) {
+            return new PlainFfn(
+                    MatMulOps.repackPlain(kernel, previous == null ? null : previous.in, w.in().weight().data,
+                            w.in().out(), w.in().in()),
+                    MatMulOps.repackPlain(kernel, previous == null ? null : previous.out, w.out().weight().data,
+                            w.out().out(), w.out().in()),
                     w.layerNorm().gamma());
         }
     }

@@ -52,6 +52,8 @@ public final class PretrainingPass {
     private final MatMulOps.Scratch linear = new MatMulOps.Scratch();
     private final MaskedLmRows mlm = new MaskedLmRows();
     private final SentenceOrderRows sop = new SentenceOrderRows();
+    private Packed lastPacked;
+    private float[] fused = new float[0];
 
     public PretrainingPass(AlbertConfig config, Kernel kernel, int extraLayers) {
         this.config = config.requireValid();
@@ -89,7 +91,9 @@ public final class PretrainingPass {
         String problem = batch.problem(v, config.typeVocabSize(), config.maxPositionEmbeddings());
         if (problem != null) throw new IllegalArgumentException(problem);
         shape(batch.sequences(), batch.tokens());
-        Packed packed = new Packed(weights);
+        // the weights changed since the last step: pack them again, into the last step's storage
+        Packed packed = new Packed(weights, lastPacked);
+        lastPacked = packed;
         forward(weights, packed, batch);
         float[] last = hidden[schedule.size()];
         mlm.forward(packed, weights, batch, last);
@@ -229,27 +233,39 @@ public final class PretrainingPass {
         final PackedMatrix sop;
         final PackedMatrix plainSop;
 
-        Packed(AlbertWeights w) {
+        Packed(AlbertWeights w, Packed last) {
             AlbertWeights.Linear p = w.projection();
-            projection = p == null ? null : MatMulOps.packLinear(kernel, p.weight(), p.bias());
-            plainProjection = p == null ? null : MatMulOps.packPlain(kernel, p.weight().data, h, e);
-            for (AlbertWeights.Attention a : w.attention()) {
-                attention.add(AlbertLayer.PackedAttention.of(kernel, a));
-                plainAttention.add(AlbertLayer.PlainAttention.of(kernel, a));
+            projection = p == null ? null : MatMulOps.repackLinear(kernel, last == null ? null : last.projection,
+                    p.weight().data, h, e, p.bias());
+            plainProjection = p == null ? null : MatMulOps.repackPlain(kernel,
+                    last == null ? null : last.plainProjection, p.weight().data, h, e);
+            if (fused.length < 3 * h * h) fused = new float[3 * h * h];
+            for (int k = 0; k < w.attention().size(); k++) {
+                AlbertWeights.Attention a = w.attention().get(k);
+                attention.add(AlbertLayer.PackedAttention.of(kernel, a, last == null ? null : last.attention.get(k), fused));
+                plainAttention.add(AlbertLayer.PlainAttention.of(kernel, a,
+                        last == null ? null : last.plainAttention.get(k), fused));
             }
-            for (AlbertWeights.Ffn f : w.ffn()) {
-                ffn.add(AlbertLayer.PackedFfn.of(kernel, f));
-                plainFfn.add(AlbertLayer.PlainFfn.of(kernel, f));
+            for (int k = 0; k < w.ffn().size(); k++) {
+                AlbertWeights.Ffn f = w.ffn().get(k);
+                ffn.add(AlbertLayer.PackedFfn.of(kernel, f, last == null ? null : last.ffn.get(k)));
+                plainFfn.add(AlbertLayer.PlainFfn.of(kernel, f, last == null ? null : last.plainFfn.get(k)));
             }
             AlbertWeights.MaskedLmHead m = w.mlmHead();
-            mlmDense = MatMulOps.packLinear(kernel, m.dense().weight(), m.dense().bias());
-            plainMlmDense = MatMulOps.packPlain(kernel, m.dense().weight().data, e, h);
-            decoder = MatMulOps.packLinear(kernel, w.embeddings().word(), m.bias());
-            plainDecoder = MatMulOps.packPlain(kernel, w.embeddings().word().data, v, e);
-            pooler = MatMulOps.packLinear(kernel, w.pooler().weight(), w.pooler().bias());
-            plainPooler = MatMulOps.packPlain(kernel, w.pooler().weight().data, h, h);
-            sop = MatMulOps.packLinear(kernel, w.sopClassifier().weight(), w.sopClassifier().bias());
-            plainSop = MatMulOps.packPlain(kernel, w.sopClassifier().weight().data, 2, h);
+            float[] word = w.embeddings().word().data;
+            mlmDense = MatMulOps.repackLinear(kernel, last == null ? null : last.mlmDense, m.dense().weight().data, e,
+                    h, m.dense().bias());
+            plainMlmDense = MatMulOps.repackPlain(kernel, last == null ? null : last.plainMlmDense,
+                    m.dense().weight().data, e, h);
+            decoder = MatMulOps.repackLinear(kernel, last == null ? null : last.decoder, word, v, e, m.bias());
+            plainDecoder = MatMulOps.repackPlain(kernel, last == null ? null : last.plainDecoder, word, v, e);
+            AlbertWeights.Linear pool = w.pooler();
+            pooler = MatMulOps.repackLinear(kernel, last == null ? null : last.pooler, pool.weight().data, h, h,
+                    pool.bias());
+            plainPooler = MatMulOps.repackPlain(kernel, last == null ? null : last.plainPooler, pool.weight().data, h, h);
+            AlbertWeights.Linear so = w.sopClassifier();
+            sop = MatMulOps.repackLinear(kernel, last == null ? null : last.sop, so.weight().data, 2, h, so.bias());
+            plainSop = MatMulOps.repackPlain(kernel, last == null ? null : last.plainSop, so.weight().data, 2, h);
         }
     }
 

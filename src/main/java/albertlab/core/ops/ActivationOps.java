@@ -52,17 +52,21 @@ public final class ActivationOps {
     private static void geluNewBackward(Kernel kernel, float[] x, float[] dOut, float[] dX, int start, int len) {
         float c = (float) FastMath.GELU_NEW_SCALE;
         float a = (float) FastMath.GELU_NEW_CUBIC;
-        float[] t = new float[len];
-        for (int i = 0; i < len; i++) {
-            float v = x[start + i];
-            t[i] = c * (v + a * v * v * v);
-        }
-        kernel.tanh(t, 0, t, 0, len);
-        for (int i = 0; i < len; i++) {
-            float v = x[start + i];
-            float ti = t[i];
-            float slope = 0.5f * (1 + ti) + 0.5f * v * (1 - ti * ti) * c * (1 + 3 * a * v * v);
-            dX[start + i] = dOut[start + i] * slope;
+        // t = tanh(u) for one chunk at a time: a small scratch, whatever the span a thread was handed
+        float[] t = new float[Math.min(len, CHUNK)];
+        for (int from = start; from < start + len; from += CHUNK) {
+            int n = Math.min(CHUNK, start + len - from);
+            for (int i = 0; i < n; i++) {
+                float v = x[from + i];
+                t[i] = c * (v + a * v * v * v);
+            }
+            kernel.tanh(t, 0, t, 0, n);
+            for (int i = 0; i < n; i++) {
+                float v = x[from + i];
+                float ti = t[i];
+                float slope = 0.5f * (1 + ti) + 0.5f * v * (1 - ti * ti) * c * (1 + 3 * a * v * v);
+                dX[from + i] = dOut[from + i] * slope;
+            }
         }
     }
 

@@ -64,7 +64,7 @@ public final class AttentionOps {
                 int row = b * s * stride;
                 float[] scores = cache == null ? scratch : cache.probabilities[pair];
                 // scores [S][S] = q_h [S][d] · k_hᵀ [d][S]
-                PackedMatrix keysT = kernel.pack(qkv, row + hidden + h * d, stride, d, s, true, null);
+                PackedMatrix keysT = kernel.packTransient(qkv, row + hidden + h * d, stride, d, s, true);
                 kernel.multiply(kernel.prepareRows(qkv, row + h * d, stride, s, d), keysT, scores, 0, s, 0,
                         keysT.panels);
                 SoftmaxOps.forward(kernel, scores, 0, s, s, scale, keyBias, b * s);
@@ -72,7 +72,7 @@ public final class AttentionOps {
                     for (int i = 0; i < s; i++) System.arraycopy(scores, i * s, probabilities[h][i], 0, s);
                 }
                 // context[:, h·d .. (h+1)·d) = probs [S][S] · v_h [S][d]
-                PackedMatrix values = kernel.pack(qkv, row + 2 * hidden + h * d, stride, s, d, false, null);
+                PackedMatrix values = kernel.packTransient(qkv, row + 2 * hidden + h * d, stride, s, d, false);
                 kernel.multiply(kernel.prepareRows(scores, 0, s, s, s), values, context, b * s * hidden + h * d,
                         hidden, 0, values.panels);
             }
@@ -104,20 +104,20 @@ public final class AttentionOps {
                 int c = b * s * hidden + h * d;
                 float[] p = cache.probabilities[pair];
                 // dP [S][S] = dC_h [S][d] · v_hᵀ [d][S]
-                PackedMatrix valuesT = kernel.pack(qkv, v, stride, d, s, true, null);
+                PackedMatrix valuesT = kernel.packTransient(qkv, v, stride, d, s, true);
                 kernel.multiply(kernel.prepareRows(dContext, c, hidden, s, d), valuesT, dScores, 0, s, 0,
                         valuesT.panels);
                 // dv_h [S][d] = Pᵀ [S][S] · dC_h [S][d]
                 transpose(p, s, s, transposed);
-                PackedMatrix dC = kernel.pack(dContext, c, hidden, s, d, false, null);
+                PackedMatrix dC = kernel.packTransient(dContext, c, hidden, s, d, false);
                 kernel.multiply(kernel.prepareRows(transposed, 0, s, s, s), dC, dQkv, v, stride, 0, dC.panels);
                 // dS = scale · P ⊙ (dP − rowsum(P ⊙ dP)), in place
                 SoftmaxOps.backward(kernel, p, dScores, 0, s, s, scale, dScores);
                 // dq_h = dS · k_h ; dk_h = dSᵀ · q_h
-                PackedMatrix keys = kernel.pack(qkv, k, stride, s, d, false, null);
+                PackedMatrix keys = kernel.packTransient(qkv, k, stride, s, d, false);
                 kernel.multiply(kernel.prepareRows(dScores, 0, s, s, s), keys, dQkv, q, stride, 0, keys.panels);
                 transpose(dScores, s, s, transposed);
-                PackedMatrix queries = kernel.pack(qkv, q, stride, s, d, false, null);
+                PackedMatrix queries = kernel.packTransient(qkv, q, stride, s, d, false);
                 kernel.multiply(kernel.prepareRows(transposed, 0, s, s, s), queries, dQkv, k, stride, 0,
                         queries.panels);
             }

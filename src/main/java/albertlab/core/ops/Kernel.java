@@ -21,8 +21,26 @@ public interface Kernel {
     PackedMatrix pack(float[] source, int offset, int stride, int k, int n, boolean transposed, float[] bias);
 
     /**
+     * {@link #pack} again into {@code previous}'s storage when it was packed by this kernel with the same shape (a
+     * trainer repacks every weight every step), else a fresh {@link #pack}. {@code previous} is then stale.
+     */
+    default PackedMatrix repack(PackedMatrix previous, float[] source, int offset, int stride, int k, int n,
+                                boolean transposed, float[] bias) {
+        return pack(source, offset, stride, k, n, transposed, bias);
+    }
+
+    /**
+     * {@link #pack} for an operand used by one product only (attention's q, k, v; a weight gradient's x): a kernel
+     * may reuse its thread's buffer, so the result is valid until this thread's next {@code packTransient}.
+     */
+    default PackedMatrix packTransient(float[] source, int offset, int stride, int k, int n, boolean transposed) {
+        return pack(source, offset, stride, k, n, transposed, null);
+    }
+
+    /**
      * A [m][k] (row i starts at {@code offset + i × stride}), not yet packed: {@link #packRows} must fill every
-     * block of {@link PreparedRows#blocks()} before a product reads it. Threads may pack different blocks.
+     * block of {@link PreparedRows#blocks()} before a product reads it. Threads may pack different blocks. The
+     * packed copy may live in the calling thread's buffer: it is valid until that thread's next {@code rowsOf}.
      */
     PreparedRows rowsOf(float[] a, int offset, int stride, int m, int k);
 

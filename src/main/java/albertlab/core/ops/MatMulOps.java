@@ -73,6 +73,17 @@ public final class MatMulOps {
         kernel.multiply(rows, b, c, cOffset, cStride, 0, b.panels());
     }
 
+    /** {@link #packLinear} into {@code previous}'s storage where it fits (a trainer's weights change every step). */
+    public static PackedMatrix repackLinear(Kernel kernel, PackedMatrix previous, float[] weight, int out, int in,
+                                            float[] bias) {
+        return kernel.repack(previous, weight, 0, in, in, out, true, bias);
+    }
+
+    /** {@link #packPlain} into {@code previous}'s storage where it fits. */
+    public static PackedMatrix repackPlain(Kernel kernel, PackedMatrix previous, float[] weight, int out, int in) {
+        return kernel.repack(previous, weight, 0, in, out, in, false, null);
+    }
+
     /** Packs a PyTorch Linear weight W [out][in] as it is, for the backward product dX = dY · W. */
     public static PackedMatrix packPlain(Kernel kernel, float[] weight, int out, int in) {
         return kernel.pack(weight, 0, in, out, in, false, null);
@@ -97,7 +108,7 @@ public final class MatMulOps {
                                       float[] dB, Scratch scratch) {
         // A = dYᵀ [out][m], packed straight from dY's columns; B = x [m][in]
         PreparedRows dYt = kernel.rowsOfTransposed(dY, 0, out, out, m);
-        PackedMatrix xPacked = kernel.pack(x, 0, in, m, in, false, null);
+        PackedMatrix xPacked = kernel.packTransient(x, 0, in, m, in, false);
         float[] grad = scratch.product(out * in);
         multiply(dYt, xPacked, grad, 0, in);
         kernel.add(dW, 0, grad, 0, dW, 0, out * in);

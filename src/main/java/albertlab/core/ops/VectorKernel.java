@@ -55,7 +55,12 @@ final class VectorKernel implements Kernel {
     @Override
     public PackedMatrix pack(float[] source, int offset, int stride, int k, int n, boolean transposed, float[] bias) {
         int panels = (n + WIDTH - 1) / WIDTH;
-        float[] flat = new float[panels * k * WIDTH];
+        return packInto(new float[panels * k * WIDTH], source, offset, stride, k, n, transposed, bias);
+    }
+
+    private PackedMatrix packInto(float[] flat, float[] source, int offset, int stride, int k, int n,
+                                  boolean transposed, float[] bias) {
+        int panels = (n + WIDTH - 1) / WIDTH;
         for (int p = 0; p < panels; p++) {
             int cols = Math.min(WIDTH, n - p * WIDTH);
             int base = p * k * WIDTH;
@@ -74,16 +79,45 @@ final class VectorKernel implements Kernel {
         return new PackedMatrix(this, k, n, WIDTH, flat, null, PackedMatrix.padBias(bias, n, WIDTH));
     }
 
+    /**
+     * Each thread's buffers for packed A rows and for transient B operands: a training step runs thousands of
+     * products, and a fresh array for each was most of the gigabytes a step allocated. Padding left over from an
+     * earlier use is harmless: a padded row of A or column of B only reaches the scratch tile's invalid part.
+     */
+    private static final ThreadLocal<float[][]> BUFFERS = ThreadLocal.withInitial(() -> new float[][]{new float[0],
+            new float[0]});
+
+    private static float[] buffer(int which, int length) {
+        float[][] b = BUFFERS.get();
+        if (b[which].length < length) b[which] = new float[Math.max(length, b[which].length + b[which].length / 2)];
+        return b[which];
+    }
+
     @Override
     public PreparedRows rowsOf(float[] a, int offset, int stride, int m, int k) {
         int blocks = (m + rowsPerTile - 1) / rowsPerTile;
-        return new PreparedRows(m, k, new float[blocks * k * rowsPerTile], 0, 0, rowsPerTile, a, offset, stride);
+        return new PreparedRows(m, k, buffer(0, blocks * k * rowsPerTile), 0, 0, rowsPerTile, a, offset, stride);
+    }
+
+    @Override
+    public PackedMatrix repack(PackedMatrix previous, float[] source, int offset, int stride, int k, int n,
+                               boolean transposed, float[] bias) {
+        if (previous == null || previous.kernel != this || previous.k != k || previous.n != n || previous.flat == null) {
+            return pack(source, offset, stride, k, n, transposed, bias);
+        }
+        return packInto(previous.flat, source, offset, stride, k, n, transposed, bias);
+    }
+
+    @Override
+    public PackedMatrix packTransient(float[] source, int offset, int stride, int k, int n, boolean transposed) {
+        int panels = (n + WIDTH - 1) / WIDTH;
+        return packInto(buffer(1, panels * k * WIDTH), source, offset, stride, k, n, transposed, null);
     }
 
     @Override
     public PreparedRows rowsOfTransposed(float[] a, int offset, int stride, int m, int k) {
         int blocks = (m + rowsPerTile - 1) / rowsPerTile;
-        return new PreparedRows(m, k, new float[blocks * k * rowsPerTile], 0, 0, rowsPerTile, a, offset, stride,
+        return new PreparedRows(m, k, buffer(0, blocks * k * rowsPerTile), 0, 0, rowsPerTile, a, offset, stride,
                 true);
     }
 
