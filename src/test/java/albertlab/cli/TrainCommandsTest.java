@@ -128,6 +128,34 @@ class TrainCommandsTest {
     }
 
     @Test
+    void cardWritesTheMeasuredFiguresOfItsFolder() throws Exception {
+        Result eval = run("evaluate", "--model", model.toString(), "--text-file", corpus.toString(), "--json");
+        Result r = run("card", "--model", model.toString(), "--held-out", corpus.toString(), "--language", "en",
+                "--corpus", "five sentences", "--corpus-zh", "五个句子", "--twin-of", "none-yet");
+        assertEquals(0, r.status(), r.err());
+        JsonObject card = JsonParser.parseString(Files.readString(model.resolve("card.json"))).getAsJsonObject();
+        JsonObject e = JsonParser.parseString(eval.out()).getAsJsonObject();
+        assertEquals("model", card.get("name").getAsString());
+        assertEquals("all", card.get("sharing").getAsString());
+        assertEquals(1500, card.get("trainingSteps").getAsLong());
+        assertEquals(albertlab.core.train.ModelCard.sha256(model.resolve("model.safetensors")),
+                card.get("weightsSha256").getAsString());
+        assertEquals(albertlab.core.model.WeightArrays.count(ModelFolder.load(model).model().weights()),
+                card.get("parameters").getAsLong());
+        JsonObject h = card.getAsJsonObject("heldOut");
+        assertEquals(e.getAsJsonObject("mlm").get("top1").getAsDouble(), h.get("mlmTop1").getAsDouble(), 1e-4);
+        assertEquals(e.getAsJsonObject("mlm").get("maskedTokens").getAsInt(), h.get("maskedTokens").getAsInt());
+        assertEquals(e.getAsJsonObject("sop").get("pairs").getAsInt(), h.get("pairs").getAsInt());
+        // a named head is one whose largest pattern holds at least half of its attention
+        for (var n : card.getAsJsonArray("namedHeads")) {
+            assertTrue(n.getAsJsonObject().get("mass").getAsDouble() >= 0.5, n.toString());
+        }
+        String md = Files.readString(model.resolve("MODEL_CARD.md"));
+        assertTrue(md.contains("## 简体中文") && md.contains("## English"), md);
+        assertTrue(md.contains(String.format(java.util.Locale.ROOT, "top-1 %.1f%%", 100 * h.get("mlmTop1").getAsDouble())), md);
+    }
+
+    @Test
     void badCorpusFilesAreNamedWithTheirProblem() throws Exception {
         Path empty = Files.writeString(dir.resolve("empty.txt"), "");
         Path latin1 = Files.write(dir.resolve("latin1.txt"), "fine line\nna\u00efve\n".getBytes(StandardCharsets.ISO_8859_1));
