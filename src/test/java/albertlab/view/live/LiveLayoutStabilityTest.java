@@ -33,12 +33,13 @@ class LiveLayoutStabilityTest {
         return t;
     });
     private LiveModelPage page;
+    private AppShell shell;
 
     @Start
     void start(Stage stage) {
         AppContext ctx = new AppContext(new I18n(I18n.ENGLISH), background, () -> stage);
         page = new LiveModelPage(ctx);
-        AppShell shell = new AppShell(ctx, List.of(page), stage::close);
+        shell = new AppShell(ctx, List.of(page), stage::close);
         shell.setBaseFontSize(17);
         stage.setScene(new Scene(shell, 1280, 800));
         stage.show();
@@ -71,5 +72,17 @@ class LiveLayoutStabilityTest {
             assertEquals(count, sceneY(robot, "#token-count"), 0.5, "token count after " + tab);
             assertEquals(tabs, sceneY(robot, "#tab-compute"), 0.5, "tab headers after " + tab);
         }
+    }
+
+    @Test
+    void ctrlPlusGrowsTheHeatmapLabelsWithTheRestOfThePage(FxRobot robot) {
+        FxWait.until(60, () -> page.viewModel().resultProperty().get() != null);
+        HeatmapView heatmap = page.view().attention().heatmap();
+        assertEquals(0.8 * 17, heatmap.labelFontSize(), 1e-9);
+        robot.interact(() -> shell.fontSizeProperty().set(23));
+        FxWait.until(10, () -> true);
+        assertEquals(0.8 * 23, heatmap.labelFontSize(), 1e-9);
+        assertEquals(23, robot.lookup("#token-count").queryAs(javafx.scene.control.Label.class).getFont().getSize(),
+                1e-9, "the rest of the page at the same size");
     }
 }
