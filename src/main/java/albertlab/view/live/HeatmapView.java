@@ -11,6 +11,7 @@ import javafx.beans.property.StringProperty;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Label;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
@@ -34,12 +35,17 @@ public final class HeatmapView extends Region {
     }
 
     static final Color ACCENT = Color.web("#e66100");
-    private static final double LABEL_FONT = 12;
-    private static final double MAX_LABEL = 96;
-    private static final double LEGEND = 64;
+    /** Labels and cell values relative to the page's text size: 12 and 13 px at the default 15 px. */
+    private static final double LABEL_EM = 0.8;
+    private static final double VALUE_EM = 13.0 / 15;
+    /** Widest label strip and legend, in label heights (96 and 64 px at 12 px labels). */
+    private static final double MAX_LABEL_EMS = 8;
+    private static final double LEGEND_EMS = 64.0 / 12;
     private static final double PAD = 6;
 
     private final Canvas canvas = new Canvas();
+    /** Never shown: its CSS font is the page's text size, which Ctrl+= in the shell changes. */
+    private final Label fontProbe = new Label();
     private final ObjectProperty<HeatmapData> data = new SimpleObjectProperty<>(this, "data");
     private final ReadOnlyObjectWrapper<Cell> hover = new ReadOnlyObjectWrapper<>(this, "hover");
     private final StringProperty rowAxis = new SimpleStringProperty(this, "rowAxis", "");
@@ -50,8 +56,12 @@ public final class HeatmapView extends Region {
     /** @param decorated labels, legend and hover; false for the thumbnails of the layer × head grid */
     public HeatmapView(boolean decorated) {
         this.decorated = decorated;
-        getChildren().add(canvas);
+        fontProbe.setManaged(false);
+        fontProbe.setVisible(false);
+        getChildren().addAll(canvas, fontProbe);
         getStyleClass().add("heatmap");
+        // a Canvas takes no CSS, so the labels follow the text size through the probe
+        fontProbe.fontProperty().addListener((o, a, b) -> redraw());
         data.addListener((o, a, b) -> redraw());
         hover.addListener((o, a, b) -> redraw());
         rowAxis.addListener((o, a, b) -> redraw());
@@ -121,16 +131,18 @@ public final class HeatmapView extends Region {
         if (d == null || d.isEmpty() || w <= 0 || h <= 0) return null;
         int rows = d.rows();
         int cols = d.cols();
-        Font font = Font.font(LabFonts.family(), LABEL_FONT);
-        Font bold = Font.font(LabFonts.family(), FontWeight.BOLD, LABEL_FONT);
+        double labelSize = labelFontSize();
+        Font font = Font.font(LabFonts.family(), labelSize);
+        Font bold = Font.font(LabFonts.family(), FontWeight.BOLD, labelSize);
+        double maxLabel = MAX_LABEL_EMS * labelSize;
 
-        double rowLabelW = decorated ? Math.min(MAX_LABEL, widest(d.rowLabels(), bold) + 8) : 0;
-        double colLabelH = decorated ? Math.min(MAX_LABEL, widest(d.colLabels(), bold) + 8) : 0;
+        double rowLabelW = decorated ? Math.min(maxLabel, widest(d.rowLabels(), bold) + 8) : 0;
+        double colLabelH = decorated ? Math.min(maxLabel, widest(d.colLabels(), bold) + 8) : 0;
         // the corner names both axes; it must not run into the column labels
         rowLabelW = decorated ? Math.max(rowLabelW, Math.max(textWidth(colAxis.get() + " →", font),
                 textWidth("↓ " + rowAxis.get(), font)) + 10) : 0;
-        colLabelH = decorated ? Math.max(colLabelH, 2 * (LABEL_FONT + 4)) : 0;
-        double legendW = decorated ? LEGEND : 0;
+        colLabelH = decorated ? Math.max(colLabelH, 2 * (labelSize + 4)) : 0;
+        double legendW = decorated ? LEGEND_EMS * labelSize : 0;
         double pad = decorated ? PAD : 0;
         double availW = w - rowLabelW - legendW - 2 * pad;
         double availH = h - colLabelH - 2 * pad;
@@ -160,10 +172,12 @@ public final class HeatmapView extends Region {
         }
         if (!decorated) return new Geometry(x0, y0, cell, rows, cols);
 
-        if (cell >= 34) drawValues(gc, d, scale, x0, y0, cell, Font.font(LabFonts.family(), Math.min(13, cell / 3.2)));
+        // values only where a two-decimal number fits in the cell at a readable size
+        if (cell >= 34) drawValues(gc, d, scale, x0, y0, cell,
+                Font.font(LabFonts.family(), Math.min(valueFontSize(), cell / 3.2)));
 
         // labels: every k-th one when cells are smaller than the text
-        int step = (int) Math.ceil((LABEL_FONT + 2) / cell);
+        int step = (int) Math.ceil((labelSize + 2) / cell);
         gc.setTextBaseline(VPos.CENTER);
         gc.setTextAlign(TextAlignment.RIGHT);
         for (int r = 0; r < rows; r++) {
@@ -202,7 +216,7 @@ public final class HeatmapView extends Region {
         gc.setTextAlign(TextAlignment.LEFT);
         gc.setTextBaseline(VPos.TOP);
         gc.fillText(colAxis.get() + " →", pad, pad);
-        gc.fillText("↓ " + rowAxis.get(), pad, pad + LABEL_FONT + 4);
+        gc.fillText("↓ " + rowAxis.get(), pad, pad + labelSize + 4);
 
         gc.setStroke(Color.gray(0.6));
         gc.setLineWidth(1);
@@ -217,6 +231,22 @@ public final class HeatmapView extends Region {
         }
         drawLegend(gc, d, scale, x0 + cols * cell + 14, y0, Math.min(rows * cell, Math.max(120, availH)), font);
         return new Geometry(x0, y0, cell, rows, cols);
+    }
+
+    /** The page's text size in pixels, as the CSS gives it (the default until the view is in a styled scene). */
+    private double textSize() {
+        Font f = fontProbe.getFont();
+        return f == null ? albertlab.view.common.LabStyles.DEFAULT_SIZE : f.getSize();
+    }
+
+    /** Size of the token labels, axis names and legend numbers. */
+    double labelFontSize() {
+        return LABEL_EM * textSize();
+    }
+
+    /** Largest size of the numbers written in the cells. */
+    double valueFontSize() {
+        return VALUE_EM * textSize();
     }
 
     private static void drawValues(GraphicsContext gc, HeatmapData d, ColorScale scale, double x0, double y0,

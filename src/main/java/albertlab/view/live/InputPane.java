@@ -77,6 +77,9 @@ final class InputPane extends VBox {
         chips.getStyleClass().add("chips");
         ScrollPane chipScroll = new ScrollPane(chips);
         chipScroll.setFitToWidth(true);
+        // the chips wrap, so a horizontal bar is never needed; left AS_NEEDED, the skin counted one into its
+        // height on the first re-layout (a tab click), and everything below dropped by a scroll bar's height
+        chipScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         // as tall as the chips, up to about three rows; longer inputs scroll
         chips.heightProperty().addListener((o, a, h) -> chipScroll.setPrefViewportHeight(Math.min(h.doubleValue(), 96)));
         chipScroll.setPrefViewportHeight(34);
