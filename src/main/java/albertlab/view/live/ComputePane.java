@@ -117,8 +117,15 @@ final class ComputePane extends VBox {
     private void show(LiveResult r) {
         if (r == null) return;
         int s = r.input().length();
-        last.setText(i18n.get("live.compute.last", HeatmapView.format(r.trace().millis(), 2), Integer.toString(s),
-                Integer.toString(r.trace().applications())));
+        // once the modes are timed, the current mode's median replaces the single pass (which may be a cold one)
+        TimingRow timed = vm.timingsProperty().get().stream().filter(TimingRow::current).findFirst().orElse(null);
+        if (timed != null) {
+            last.setText(i18n.get("live.compute.median", HeatmapView.format(timed.medianMillis(), 2),
+                    Integer.toString(s), Integer.toString(r.trace().applications()), Integer.toString(timed.runs())));
+        } else {
+            last.setText(i18n.get("live.compute.last", HeatmapView.format(r.trace().millis(), 2), Integer.toString(s),
+                    Integer.toString(r.trace().applications())));
+        }
         long f = r.flops().perSequence();
         flops.setText(i18n.get("live.compute.flops", integer(f), integer(Math.round(r.flops().perToken()))));
         runs.setText(i18n.get("live.compute.runs", Integer.toString(SharingTimer.RUNS),
