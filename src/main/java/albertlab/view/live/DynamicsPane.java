@@ -31,7 +31,7 @@ import java.util.List;
 import java.util.function.ToDoubleBiFunction;
 
 /**
- * The paper's Figure 2 for the current sentence: L2 distance and angle between each layer's input and output,
+ * The paper's Figure 1 for the current sentence: L2 distance and angle between each layer's input and output,
  * for this model and (built-in models) the not-shared and all-shared ones; the layer × layer cosine similarity of
  * hidden states; and a control that keeps applying the last layer to see whether the state settles.
  */

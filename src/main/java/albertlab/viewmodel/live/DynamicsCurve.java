@@ -7,7 +7,7 @@ import albertlab.core.model.LayerSummary;
 import java.util.List;
 
 /**
- * How much each layer application moved the hidden states, as in the ALBERT paper's Figure 2: point t (1-based)
+ * How much each layer application moved the hidden states, as in the ALBERT paper's Figure 1: point t (1-based)
  * compares the input and output of application t, averaged over real tokens.
  *
  * @param current true for the model the student picked, false for an overlay

@@ -14,7 +14,7 @@ import java.util.Map;
 /** Turns a {@link LiveRequest} into a {@link LiveResult}; runs on the background thread, touches no UI. */
 public final class LiveComputation {
 
-    /** The sharing modes whose curves are drawn over the current model's (the paper's Figure 2 pair). */
+    /** The sharing modes whose curves are drawn over the current model's (the paper's Figure 1 pair). */
     public static final List<SharingMode> OVERLAY_MODES = List.of(SharingMode.NOT_SHARED, SharingMode.ALL_SHARED);
 
     private LiveComputation() {
