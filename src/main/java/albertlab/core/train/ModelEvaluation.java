@@ -54,6 +54,8 @@ public final class ModelEvaluation {
     /** @param documents lines per document, as in a corpus file */
     public static Report run(AlbertModel model, Tokenizer tokenizer, List<List<String>> documents, long seed) {
         SpecialTokens specials = SpecialTokens.of(tokenizer);
+        // the same count as training's masking (15%, at least 1), without training's per-sequence cap
+        MlmMasking allTargets = new MlmMasking(MaskingStrategy.TOKEN, specials, Integer.MAX_VALUE);
         int maxTokens = Math.min(model.config().maxPositionEmbeddings(), 512);
         SplittableRandom random = new SplittableRandom(seed);
         Counter all = new Counter();
@@ -68,7 +70,7 @@ public final class ModelEvaluation {
                 List<Integer> candidates = new ArrayList<>();
                 for (int t = 0; t < ids.length; t++) if (!specials.isSpecial(ids[t])) candidates.add(t);
                 if (candidates.isEmpty()) continue;
-                int n = Math.min(candidates.size(), Math.max(1, (int) Math.round(candidates.size() * MlmMasking.MASKED_FRACTION)));
+                int n = allTargets.targetsFor(candidates.size());
                 for (int i = candidates.size() - 1; i > 0; i--) {
                     int j = random.nextInt(i + 1);
                     Integer tmp = candidates.get(i);
