@@ -1,5 +1,7 @@
 package albertlab.app;
 
+import albertlab.core.corpus.PreparedCorpusSummary;
+import albertlab.core.io.AppResources;
 import albertlab.core.ops.Kernels;
 import albertlab.view.common.LabFonts;
 import albertlab.view.common.LabStyles;
@@ -14,6 +16,18 @@ import javafx.stage.Window;
 
 /** Help ▸ About: version, the paper, the runtime, and every shipped library with its licence. */
 final class AboutDialog {
+
+    /** The prepared corpora that ship in assets/corpora, read once (two small files). */
+    private static final java.util.function.Supplier<java.util.List<PreparedCorpusSummary>> CORPORA =
+            new java.util.function.Supplier<>() {
+                private java.util.List<PreparedCorpusSummary> read;
+
+                @Override
+                public synchronized java.util.List<PreparedCorpusSummary> get() {
+                    if (read == null) read = PreparedCorpusSummary.all(AppResources.assets().resolve("corpora"));
+                    return read;
+                }
+            };
 
     private AboutDialog() {
     }
@@ -42,7 +56,20 @@ final class AboutDialog {
         }
         Label thanks = new Label(i18n.get("app.about.licenses"));
         thanks.setWrapText(true);
-        VBox box = new VBox(12, blurb, libs, thanks, runtime);
+        GridPane corpora = new GridPane();
+        corpora.setId("about-corpora");
+        corpora.setHgap(16);
+        corpora.setVgap(4);
+        corpora.addRow(0, bold(i18n.get("app.about.corpus")), bold(i18n.get("app.about.package")),
+                bold(i18n.get("app.about.license")));
+        int r = 1;
+        for (PreparedCorpusSummary c : CORPORA.get()) {
+            corpora.addRow(r++, new Label(i18n.get("app.about.corpus." + c.source())),
+                    new Label("npm " + c.packageName() + " " + c.version()), new Label(c.licence()));
+        }
+        Label provenance = new Label(i18n.get("app.about.corpora"));
+        provenance.setWrapText(true);
+        VBox box = new VBox(12, blurb, libs, thanks, corpora, provenance, runtime);
         box.setPrefWidth(560);
         alert.getDialogPane().setContent(box);
         alert.getDialogPane().setId("about");

@@ -1,6 +1,7 @@
 package albertlab.cli;
 
 import albertlab.core.train.ModelCard;
+import albertlab.core.train.ModelEvaluation;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ final class CardCommand implements Command {
 
     @Override
     public Set<String> valuedOptions() {
-        return Set.of("model", "held-out", "held-out-name", "language", "corpus", "corpus-zh", "twin-of", "seed");
+        return Set.of("model", "held-out", "held-out-name", "language", "corpus", "corpus-zh", "twin-of", "seed", "sequences");
     }
 
     @Override
@@ -34,7 +35,7 @@ final class CardCommand implements Command {
     public String usage() {
         return """
                 usage: albert-lab card --model DIR --held-out FILE --language en|zh --corpus TEXT --corpus-zh TEXT
-                                       [--twin-of NAME] [--held-out-name TEXT] [--seed S]
+                                       [--twin-of NAME] [--held-out-name TEXT] [--seed S] [--sequences N]
                   Runs evaluate on FILE and writes DIR/card.json and DIR/MODEL_CARD.md (Chinese and English) from
                   DIR/training.json and the evaluation: every figure measured, none typed in.""";
     }
@@ -46,7 +47,8 @@ final class CardCommand implements Command {
         Path heldOut = Path.of(args.require("held-out"));
         ModelCard.About about = new ModelCard.About(language, args.require("corpus"), args.require("corpus-zh"),
                 args.get("twin-of"), heldOut, args.get("held-out-name", heldOut.getFileName().toString()));
-        Map<String, Object> card = ModelCard.write(Path.of(args.require("model")), about, args.longValue("seed", 1));
+        Map<String, Object> card = ModelCard.write(Path.of(args.require("model")), about, args.longValue("seed", 1),
+                args.intValue("sequences", ModelEvaluation.DEFAULT_SEQUENCES));
         out.println(Json.GSON.toJson(card));
     }
 }

@@ -29,7 +29,7 @@ final class EvaluateCommand implements Command {
 
     @Override
     public Set<String> valuedOptions() {
-        return Set.of("model", "text-file", "seed");
+        return Set.of("model", "text-file", "seed", "sequences", "max-seq-length");
     }
 
     @Override
@@ -40,12 +40,15 @@ final class EvaluateCommand implements Command {
     @Override
     public String usage() {
         return """
-                usage: albert-lab evaluate --model DIR --text-file F [--seed S] [--json]
-                  F is in the corpus format: one sentence per line, documents separated by blank lines.
-                  masked LM: 15% of each line's non-special tokens (seeded) become [MASK]; top-1 and top-5
+                usage: albert-lab evaluate --model DIR --text-file F [--sequences N] [--max-seq-length S] [--seed S]
+                                           [--json]
+                  F is in the corpus format: one sentence per line, documents separated by blank lines. It is cut
+                  into N (1000) sequences of up to S (128) tokens exactly as train cuts its corpus: [CLS] A [SEP]
+                  B [SEP], A and B consecutive stretches of one document, half of them swapped.
+                  masked LM: 15% of each sequence's non-special tokens (seeded) become [MASK]; top-1 and top-5
                              accuracy, loss and count, for all targets and for Han characters alone, beside the
                              accuracy of always guessing the targets' most frequent token
-                  sentence order: consecutive lines of a document as pairs, half of them swapped
+                  sentence order: whether the SOP head finds the swapped sequences, on the unmasked text
                   heads: for each layer application and head, the mean attention mass on the previous token,
                          the next token, [CLS], [SEP], the token itself and punctuation""";
     }
@@ -56,16 +59,28 @@ final class EvaluateCommand implements Command {
         if (!model.hasTokenizer()) throw new CheckpointException(model.folder(), model.noTokenizerReason());
         if (!model.model().hasMlmHead()) throw new CheckpointException(model.folder(), "has no masked-LM head");
         Path file = Path.of(args.require("text-file"));
-        List<List<String>> documents = TrainingCorpus.documentsOf(TrainingCorpus.readText(file));
-        if (documents.isEmpty()) throw new CheckpointException(file, "has no text");
+        TrainingCorpus heldOut = TrainingCorpus.read(List.of(file), model.tokenizer());
         long seed = args.longValue("seed", 1);
-        ModelEvaluation.Report r = ModelEvaluation.run(model.model(), model.tokenizer(), documents, seed);
+        int length = args.intValue("max-seq-length", Math.min(128, model.config().maxPositionEmbeddings()));
+        if (length > model.config().maxPositionEmbeddings()) {
+            throw new UsageException("--max-seq-length " + length + " exceeds the model's "
+                    + model.config().maxPositionEmbeddings() + " positions");
+        }
+        ModelEvaluation.Protocol protocol;
+        try {
+            protocol = new ModelEvaluation.Protocol(args.intValue("sequences", ModelEvaluation.DEFAULT_SEQUENCES),
+                    length, seed);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        ModelEvaluation.Report r = ModelEvaluation.run(model.model(), model.tokenizer(), heldOut, protocol);
         if (args.flag("json")) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("model", model.folder().toString());
             json.put("textFile", file.toString());
             json.put("seed", seed);
-            json.put("lines", r.lines());
+            json.put("sequences", protocol.sequences());
+            json.put("maxSeqLength", protocol.maxSeqLength());
             json.put("mlm", r.mlm());
             if (r.mlmHan().maskedTokens() > 0) json.put("mlmHan", r.mlmHan());
             json.put("sop", Map.of("accuracy", r.sopAccuracy(), "pairs", r.pairs()));
@@ -74,7 +89,8 @@ final class EvaluateCommand implements Command {
             out.println(Json.GSON.toJson(json));
             return;
         }
-        out.printf(Locale.ROOT, "%s on %s (%,d lines, seed %d)%n", model.folder(), file, r.lines(), seed);
+        out.printf(Locale.ROOT, "%s on %s (%,d sequences of up to %d tokens, seed %d)%n", model.folder(), file,
+                protocol.sequences(), protocol.maxSeqLength(), seed);
         print(out, "masked LM", r.mlm());
         if (r.mlmHan().maskedTokens() > 0) print(out, "masked LM, Han characters only", r.mlmHan());
         out.printf(Locale.ROOT, "sentence order: %.1f%% of %,d pairs%n", 100 * r.sopAccuracy(), r.pairs());

@@ -40,6 +40,7 @@ public final class Main {
         register(new EvaluateCommand());
         register(new CorpusCommand());
         register(new CardCommand());
+        register(new ConvertCommand());
     }
 
     private Main() {

@@ -63,7 +63,7 @@ final class TrainCommand implements Command {
                 "intermediate", "max-position", "type-vocab", "sharing", "groups", "inner-groups", "projection",
                 "max-seq-length", "batch-size", "steps", "minutes", "learning-rate", "warmup", "optimizer",
                 "weight-decay", "masking", "threads", "seed", "eval-file", "eval-every", "save-every", "out",
-                "max-predictions", "clip-norm", "activation");
+                "max-predictions", "clip-norm", "activation", "init-range");
     }
 
     @Override
@@ -97,6 +97,7 @@ final class TrainCommand implements Command {
                   --clip-norm C        global gradient norm (1.0; off for sgd)
                   --masking token|ngram (token)                       --max-predictions K per sequence
                   --threads N          cores (all)                    --seed S (42)
+                  --init-range R       standard deviation of the initial weights (0.02, as Hugging Face)
                   --eval-file FILE --eval-every N   held-out MLM/SOP scores every N steps
                   --save-every M       checkpoint every M minutes (and at the end)
                   --out DIR            model folder + training.json + loss.csv + optimizer state
@@ -206,7 +207,9 @@ final class TrainCommand implements Command {
                 corpus.lines(), corpus.tokens(), (System.nanoTime() - started) / 1e9);
         MemoryEstimate memory = MemoryEstimate.of(config, settings, corpus.tokens());
         memory.requireFits(Runtime.getRuntime().maxMemory());
-        if (weights == null) weights = InitialWeights.draw(config, seed);
+        if (weights == null) {
+            weights = InitialWeights.draw(config, seed, args.doubleValue("init-range", InitialWeights.INITIALIZER_RANGE));
+        }
         Map<String, Object> record = record(args, settings, config);
         record.put("corpus", corpusFiles);
         record.put("corpusTokens", corpus.tokens());

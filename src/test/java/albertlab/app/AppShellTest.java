@@ -90,7 +90,7 @@ class AppShellTest {
         good.members().forEach((mode, m) -> members.put(mode, new LiveModel(m.nameKey(), m.nameArg(), m.config(),
                 m.tokenizer(), (in, options) -> {
                     throw new IllegalStateException("forward pass broken on purpose");
-                }, m.hasMlmHead(), m.hasSopHead(), m.untrained(), m.sibling(), m.siblingsShareWeights())));
+                }, m.hasMlmHead(), m.hasSopHead(), m.untrained(), m.sibling(), m.siblingsComparable())));
         ModelFamily broken = new ModelFamily(good.nameKey(), good.nameArg(), members, good.defaultMode());
         AppContext ctx = new AppContext(i18n, Executors.newSingleThreadExecutor(), () -> scene.getWindow());
         LabPage live = new LiveModelPage(ctx, folder -> {

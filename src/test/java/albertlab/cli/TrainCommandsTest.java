@@ -110,15 +110,17 @@ class TrainCommandsTest {
 
     @Test
     void evaluateScoresTheMemorizedText() {
-        Result r = run("evaluate", "--model", model.toString(), "--text-file", corpus.toString(), "--json");
+        Result r = run("evaluate", "--model", model.toString(), "--text-file", corpus.toString(), "--sequences", "40",
+                "--max-seq-length", "16", "--json");
         assertEquals(0, r.status(), r.err());
         JsonObject j = JsonParser.parseString(r.out()).getAsJsonObject();
-        assertEquals(5, j.get("lines").getAsInt());
-        // 7, 7, 7, 7 and 6 tokens: round(0.15 n) = 1 each
-        assertEquals(5, j.getAsJsonObject("mlm").get("maskedTokens").getAsInt());
+        assertEquals(40, j.get("sequences").getAsInt());
+        // cut as in training: at most 13 real tokens besides [CLS] and two [SEP], so 1 or 2 targets each
+        int masked = j.getAsJsonObject("mlm").get("maskedTokens").getAsInt();
+        assertTrue(masked >= 40 && masked <= 80, j.toString());
         assertTrue(j.getAsJsonObject("mlm").get("top1").getAsDouble() >= 0.8, j.toString());
-        // lines 1-2 of the first document and 1-2 of the second
-        assertEquals(2, j.getAsJsonObject("sop").get("pairs").getAsInt());
+        // one sentence-order verdict per sequence
+        assertEquals(40, j.getAsJsonObject("sop").get("pairs").getAsInt());
         JsonArray heads = j.getAsJsonArray("heads");
         assertEquals(4, heads.size()); // 2 applications x 2 heads
         JsonArray mass = heads.get(0).getAsJsonObject().getAsJsonArray("mass");
@@ -129,9 +131,11 @@ class TrainCommandsTest {
 
     @Test
     void cardWritesTheMeasuredFiguresOfItsFolder() throws Exception {
-        Result eval = run("evaluate", "--model", model.toString(), "--text-file", corpus.toString(), "--json");
+        // the card judges the model on sequences as long as those it trained on (16 tokens)
+        Result eval = run("evaluate", "--model", model.toString(), "--text-file", corpus.toString(), "--sequences",
+                "40", "--max-seq-length", "16", "--json");
         Result r = run("card", "--model", model.toString(), "--held-out", corpus.toString(), "--language", "en",
-                "--corpus", "five sentences", "--corpus-zh", "五个句子", "--twin-of", "none-yet");
+                "--corpus", "five sentences", "--corpus-zh", "五个句子", "--twin-of", "none-yet", "--sequences", "40");
         assertEquals(0, r.status(), r.err());
         JsonObject card = JsonParser.parseString(Files.readString(model.resolve("card.json"))).getAsJsonObject();
         JsonObject e = JsonParser.parseString(eval.out()).getAsJsonObject();
@@ -150,9 +154,46 @@ class TrainCommandsTest {
         for (var n : card.getAsJsonArray("namedHeads")) {
             assertTrue(n.getAsJsonObject().get("mass").getAsDouble() >= 0.5, n.toString());
         }
+        // held-out examples, each with the model's guess: the memorized model gets its sentences right
+        JsonArray examples = card.getAsJsonArray("examples");
+        assertFalse(examples.isEmpty(), card.toString());
+        for (var x : examples) {
+            JsonObject ex = x.getAsJsonObject();
+            assertEquals(ex.get("guess").getAsString().equals(ex.get("answer").getAsString()),
+                    ex.get("correct").getAsBoolean(), ex.toString());
+        }
+        assertTrue(examples.get(0).getAsJsonObject().get("correct").getAsBoolean(), examples.toString());
+        assertEquals("F32", card.get("weightsStoredAs").getAsString());
         String md = Files.readString(model.resolve("MODEL_CARD.md"));
         assertTrue(md.contains("## 简体中文") && md.contains("## English"), md);
         assertTrue(md.contains(String.format(java.util.Locale.ROOT, "top-1 %.1f%%", 100 * h.get("mlmTop1").getAsDouble())), md);
+    }
+
+    @Test
+    void convertStoresF16WeightsThatStillFindTheMemorizedWord() throws Exception {
+        Path half = dir.resolve("model-f16");
+        Result r = run("convert", "--model", model.toString(), "--out", half.toString(), "--precision", "f16");
+        assertEquals(0, r.status(), r.err());
+        var full = Safetensors.read(model.resolve("model.safetensors"));
+        var read = Safetensors.readContents(half.resolve("model.safetensors"));
+        assertEquals(java.util.Set.of("F16"), read.floatDtypes());
+        assertEquals("1500", read.metadata().get("albertlab.step"));
+        for (var e : full.entrySet()) {
+            float[] a = e.getValue().data();
+            float[] b = read.tensors().get(e.getKey()).data();
+            // every weight within half an F16 step of the F32 one
+            for (int i = 0; i < a.length; i++) assertEquals(a[i], b[i], Math.abs(a[i]) * 0x1p-11 + 0x1p-25, e.getKey());
+        }
+        assertTrue(Files.isRegularFile(half.resolve("training.json")));
+        assertTrue(Files.isRegularFile(half.resolve("loss.csv")));
+        assertTrue(Files.isRegularFile(half.resolve("vocab.txt")));
+        assertFalse(Files.exists(half.resolve("optimizer-step-1500.safetensors")), "no optimizer state in the copy");
+        Result fill = run("fill-mask", "--model", half.toString(), "--text", "cat sat on the [MASK] .", "--json");
+        assertEquals(0, fill.status(), fill.err());
+        assertTrue(fill.out().contains("\"token\": \"mat\""), fill.out());
+        Result bad = run("convert", "--model", model.toString(), "--out", dir.resolve("x").toString(), "--precision", "f8");
+        assertEquals(2, bad.status());
+        assertEquals("albert-lab convert: --precision must be f16 or f32, got f8", bad.err().lines().findFirst().orElse(""));
     }
 
     @Test

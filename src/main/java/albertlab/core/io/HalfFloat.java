@@ -1,6 +1,6 @@
 package albertlab.core.io;
 
-/** The 16-bit float formats to float32 (Java 17 has no {@code Float.float16ToFloat}). */
+/** The 16-bit float formats to and from float32 (Java 17 has no {@code Float.float16ToFloat}). */
 final class HalfFloat {
 
     private HalfFloat() {
@@ -28,5 +28,37 @@ final class HalfFloat {
     /** bfloat16 is the top half of a float32, so widening is a shift. */
     static float bf16ToFloat(short bf16) {
         return Float.intBitsToFloat((bf16 & 0xffff) << 16);
+    }
+
+    /**
+     * float32 to IEEE 754 binary16, rounding to nearest with ties to even, as numpy's {@code astype(float16)} does;
+     * beyond ±65504 it becomes infinity, below 2^-24 a signed zero.
+     */
+    static short fromFloat(float value) {
+        int bits = Float.floatToRawIntBits(value);
+        int sign = (bits >>> 16) & 0x8000;
+        int exponent = (bits >>> 23) & 0xff;
+        int mantissa = bits & 0x7fffff;
+        if (exponent == 0xff) { // infinity stays, NaN stays a (quiet) NaN
+            return (short) (sign | 0x7c00 | (mantissa != 0 ? 0x200 | (mantissa >>> 13) : 0));
+        }
+        int e = exponent - 127 + 15;
+        if (e >= 0x1f) return (short) (sign | 0x7c00);
+        if (e <= 0) {
+            if (e < -10) return (short) sign;
+            // subnormal half: shift the mantissa (with its hidden bit) right, then round
+            int m = mantissa | 0x800000;
+            int shift = 14 - e;
+            int half = m >>> shift;
+            int rest = m & ((1 << shift) - 1);
+            int midpoint = 1 << (shift - 1);
+            if (rest > midpoint || (rest == midpoint && (half & 1) == 1)) half++;
+            return (short) (sign | half);
+        }
+        int half = (e << 10) | (mantissa >>> 13);
+        int rest = mantissa & 0x1fff;
+        // a carry out of the mantissa moves into the exponent, which is the right result (up to infinity)
+        if (rest > 0x1000 || (rest == 0x1000 && (half & 1) == 1)) half++;
+        return (short) (sign | half);
     }
 }

@@ -102,6 +102,12 @@ public final class ModelFolder {
     /** The same with {@code __metadata__} entries in model.safetensors (a trainer's step, for a resume). */
     public static void save(Path dir, AlbertWeights weights, Path tokenizerFile, Map<String, String> metadata)
             throws CheckpointException {
+        save(dir, weights, tokenizerFile, metadata, Safetensors.Precision.F32);
+    }
+
+    /** The same with the weights stored in {@code precision} (F16 for the models that ship with the app). */
+    public static void save(Path dir, AlbertWeights weights, Path tokenizerFile, Map<String, String> metadata,
+                            Safetensors.Precision precision) throws CheckpointException {
         List<Tensor> tensors = CheckpointLayout.toTensors(weights); // checks every shape before a byte is written
         try {
             Files.createDirectories(dir);
@@ -115,7 +121,7 @@ public final class ModelFolder {
                 if (Files.isRegularFile(from.resolve(side))) copy(from.resolve(side), dir);
             }
         }
-        Safetensors.write(dir.resolve(WEIGHTS_FILE), tensors, metadata);
+        Safetensors.write(dir.resolve(WEIGHTS_FILE), tensors, metadata, precision);
         // config.json last: a folder whose save was interrupted has no new config that promises the new weights
         ConfigJson.write(dir.resolve(ConfigJson.FILE_NAME), weights.config(), CheckpointLayout.architecture(weights));
     }

@@ -47,7 +47,13 @@ public final class Safetensors {
      * @param otherDtypes names and dtypes of tensors that were not read (integer buffers such as position_ids)
      * @param metadata    the {@code __metadata__} strings, e.g. format = pt
      */
-    public record Contents(Map<String, Tensor> tensors, Map<String, String> otherDtypes, Map<String, String> metadata) {
+    /** @param floatDtypes how the float tensors were stored ("F32", "F16", ...), each named once */
+    public record Contents(Map<String, Tensor> tensors, Map<String, String> otherDtypes, Map<String, String> metadata,
+                           java.util.SortedSet<String> floatDtypes) {
+
+        public Contents(Map<String, Tensor> tensors, Map<String, String> otherDtypes, Map<String, String> metadata) {
+            this(tensors, otherDtypes, metadata, new java.util.TreeSet<>(java.util.Set.of("F32")));
+        }
     }
 
     private record Entry(String name, SafetensorsDtype dtype, int[] shape, long count, long begin, long end) {
@@ -104,7 +110,9 @@ public final class Safetensors {
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         Map<String, String> others = new LinkedHashMap<>();
         long floats = 0;
+        java.util.SortedSet<String> floatDtypes = new java.util.TreeSet<>();
         for (Entry e : entries) {
+            if (e.dtype.readable) floatDtypes.add(e.dtype.name());
             if (e.dtype.readable) floats += e.count;
             else others.put(e.name, e.dtype.name());
         }
@@ -118,7 +126,7 @@ public final class Safetensors {
             throw new CheckpointException(file, "not enough memory for " + floats * Float.BYTES / 1_000_000
                     + " MB of weights (start Java with a larger -Xmx)");
         }
-        return new Contents(tensors, others, metadata);
+        return new Contents(tensors, others, metadata, floatDtypes);
     }
 
     private static List<Entry> parseHeader(Path file, String json, Map<String, String> metadata)
@@ -332,6 +340,23 @@ public final class Safetensors {
 
     /** The same with more {@code __metadata__} entries beside {@code "format": "pt"} (string to string, as the format says). */
     public static void write(Path file, List<Tensor> tensors, Map<String, String> metadata) throws CheckpointException {
+        write(file, tensors, metadata, Precision.F32);
+    }
+
+    /** How the numbers are stored: F16 halves a file, and every float32 becomes the nearest float16. */
+    public enum Precision {
+        F32(4), F16(2);
+
+        final int width;
+
+        Precision(int width) {
+            this.width = width;
+        }
+    }
+
+    /** The same, stored in {@code precision}. */
+    public static void write(Path file, List<Tensor> tensors, Map<String, String> metadata, Precision precision)
+            throws CheckpointException {
         List<Tensor> sorted = new ArrayList<>(tensors);
         sorted.sort(Comparator.comparing(Tensor::name));
         for (int i = 1; i < sorted.size(); i++) {
@@ -339,7 +364,7 @@ public final class Safetensors {
                 throw new IllegalArgumentException("tensor " + sorted.get(i).name() + " given twice");
             }
         }
-        byte[] header = header(sorted, metadata);
+        byte[] header = header(sorted, metadata, precision);
         AtomicFiles.write(file, out -> {
             ByteBuffer buf = ByteBuffer.allocate(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
             buf.putLong(header.length);
@@ -349,16 +374,20 @@ public final class Safetensors {
                 float[] data = t.data();
                 for (int i = 0; i < data.length; ) {
                     buf.clear();
-                    int n = Math.min(data.length - i, CHUNK / Float.BYTES);
-                    buf.asFloatBuffer().put(data, i, n);
-                    out.write(buf.array(), 0, n * Float.BYTES);
+                    int n = Math.min(data.length - i, CHUNK / precision.width);
+                    if (precision == Precision.F32) {
+                        buf.asFloatBuffer().put(data, i, n);
+                    } else {
+                        for (int k = 0; k < n; k++) buf.putShort(HalfFloat.fromFloat(data[i + k]));
+                    }
+                    out.write(buf.array(), 0, n * precision.width);
                     i += n;
                 }
             }
         });
     }
 
-    private static byte[] header(List<Tensor> sorted, Map<String, String> metadata) {
+    private static byte[] header(List<Tensor> sorted, Map<String, String> metadata, Precision precision) {
         StringWriter text = new StringWriter();
         try (JsonWriter json = new JsonWriter(text)) {
             json.beginObject();
@@ -369,8 +398,8 @@ public final class Safetensors {
             json.endObject();
             long offset = 0;
             for (Tensor t : sorted) {
-                long end = offset + (long) t.data().length * Float.BYTES;
-                json.name(t.name()).beginObject().name("dtype").value("F32").name("shape").beginArray();
+                long end = offset + (long) t.data().length * precision.width;
+                json.name(t.name()).beginObject().name("dtype").value(precision.name()).name("shape").beginArray();
                 for (int d : t.shape()) json.value(d);
                 json.endArray().name("data_offsets").beginArray().value(offset).value(end).endArray().endObject();
                 offset = end;

@@ -17,15 +17,25 @@ public final class InitialWeights {
     public static final double INITIALIZER_RANGE = 0.02;
 
     private final SplittableRandom random;
+    private final double range;
 
-    private InitialWeights(long seed) {
+    private InitialWeights(long seed, double range) {
         this.random = new SplittableRandom(seed);
+        this.range = range;
     }
 
     /** Weights with the MLM head, the pooler and the SOP head. */
     public static AlbertWeights draw(AlbertConfig config, long seed) {
+        return draw(config, seed, INITIALIZER_RANGE);
+    }
+
+    /** The same with another standard deviation ({@code initializer_range} in a Hugging Face config). */
+    public static AlbertWeights draw(AlbertConfig config, long seed, double initializerRange) {
         config.requireValid();
-        return new InitialWeights(seed).draw(config);
+        if (!(initializerRange > 0) || !Double.isFinite(initializerRange)) {
+            throw new IllegalArgumentException("--init-range must be a positive number, got " + initializerRange);
+        }
+        return new InitialWeights(seed, initializerRange).draw(config);
     }
 
     private AlbertWeights draw(AlbertConfig c) {
@@ -50,7 +60,7 @@ public final class InitialWeights {
 
     private FMatrixRMaj matrix(int rows, int cols) {
         FMatrixRMaj m = new FMatrixRMaj(rows, cols);
-        for (int k = 0; k < m.data.length; k++) m.data[k] = (float) (random.nextGaussian() * INITIALIZER_RANGE);
+        for (int k = 0; k < m.data.length; k++) m.data[k] = (float) (random.nextGaussian() * range);
         return m;
     }
 

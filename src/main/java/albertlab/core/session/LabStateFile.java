@@ -100,7 +100,7 @@ public final class LabStateFile {
         }
         return new LiveState(f.optionalString("vocabulary"), modelFolder, f.sharing("sharingMode"),
                 f.string("sentenceA"), f.string("sentenceB"), f.integer("maskedPosition"),
-                f.integer("repeatFactor"));
+                f.integer("repeatFactor"), f.optionalString("trainedModel"));
     }
 
     /** The explorer's inputs must describe a model: the same fatal problems the explorer itself reports. */
@@ -144,6 +144,7 @@ public final class LabStateFile {
         json.name("live").beginObject();
         json.name("vocabulary").value(l.vocabulary());
         json.name("modelFolder").value(l.modelFolder() == null ? null : l.modelFolder().toString());
+        json.name("trainedModel").value(l.trainedModel());
         json.name("sharingMode").value(l.sharingMode().cliName());
         json.name("sentenceA").value(l.sentenceA());
         json.name("sentenceB").value(l.sentenceB());

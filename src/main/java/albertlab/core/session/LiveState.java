@@ -7,14 +7,15 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The live page's inputs, named as in {@code LiveModelViewModel}: which model (a built-in vocabulary or a
- * checkpoint folder, exactly one of the two), its sharing mode, sentences A and B, the masked token and the repeat
- * factor.
+ * The live page's inputs, named as in {@code LiveModelViewModel}: which model (a built-in random model's
+ * vocabulary, a trained model that ships with the app, or a checkpoint folder: exactly one of the three), its
+ * sharing mode, sentences A and B, the masked token and the repeat factor.
  *
- * @param vocabulary     "english" or "chinese" for the built-in mini ALBERT; null when a folder is used
- * @param modelFolder    a checkpoint folder; null for the built-in model
+ * @param vocabulary     "english" or "chinese" for the built-in random mini ALBERT; null otherwise
+ * @param modelFolder    a checkpoint folder; null otherwise
  * @param maskedPosition token index (0 = [CLS]) replaced by [MASK], or -1 for none
  * @param repeatFactor   how many times the layer stack is applied, 1 to {@link #MAX_REPEAT_FACTOR}
+ * @param trainedModel   the folder name of a trained model in the app's {@code assets/models/}; null otherwise
  */
 public record LiveState(
         String vocabulary,
@@ -23,7 +24,8 @@ public record LiveState(
         String sentenceA,
         String sentenceB,
         int maskedPosition,
-        int repeatFactor) {
+        int repeatFactor,
+        String trainedModel) {
 
     public static final String ENGLISH = "english";
     public static final String CHINESE = "chinese";
@@ -31,9 +33,20 @@ public record LiveState(
     /** The live page's largest repeat factor (LiveRequest's, which a test keeps equal). */
     public static final int MAX_REPEAT_FACTOR = 4;
 
+    /** A built-in random model ({@code vocabulary}) or a folder. */
+    public LiveState(String vocabulary, Path modelFolder, SharingMode sharingMode, String sentenceA, String sentenceB,
+                     int maskedPosition, int repeatFactor) {
+        this(vocabulary, modelFolder, sharingMode, sentenceA, sentenceB, maskedPosition, repeatFactor, null);
+    }
+
     public LiveState {
-        if ((vocabulary == null) == (modelFolder == null)) {
-            throw new IllegalArgumentException("exactly one of vocabulary and modelFolder must be given");
+        int given = (vocabulary != null ? 1 : 0) + (modelFolder != null ? 1 : 0) + (trainedModel != null ? 1 : 0);
+        if (given != 1) {
+            throw new IllegalArgumentException("exactly one of vocabulary, trainedModel and modelFolder must be given");
+        }
+        if (trainedModel != null && (trainedModel.isBlank() || trainedModel.contains("/")
+                || trainedModel.contains("\\") || trainedModel.startsWith("."))) {
+            throw new IllegalArgumentException("trainedModel must be a folder name, got \"" + trainedModel + "\"");
         }
         if (vocabulary != null && !VOCABULARIES.contains(vocabulary)) {
             throw new IllegalArgumentException("vocabulary must be \"english\" or \"chinese\", got \""
@@ -55,5 +68,11 @@ public record LiveState(
     public static LiveState builtIn(String vocabulary, SharingMode sharingMode, String sentenceA, String sentenceB,
                                     int maskedPosition, int repeatFactor) {
         return new LiveState(vocabulary, null, sharingMode, sentenceA, sentenceB, maskedPosition, repeatFactor);
+    }
+
+    public static LiveState trained(String trainedModel, SharingMode sharingMode, String sentenceA, String sentenceB,
+                                    int maskedPosition, int repeatFactor) {
+        return new LiveState(null, null, sharingMode, sentenceA, sentenceB, maskedPosition, repeatFactor,
+                trainedModel);
     }
 }

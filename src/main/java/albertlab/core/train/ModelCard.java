@@ -5,6 +5,7 @@ import albertlab.core.io.AtomicFiles;
 import albertlab.core.io.CheckpointException;
 import albertlab.core.io.LoadedModel;
 import albertlab.core.io.ModelFolder;
+import albertlab.core.io.Safetensors;
 import albertlab.core.io.TextFiles;
 import albertlab.core.model.WeightArrays;
 import com.google.gson.GsonBuilder;
@@ -46,14 +47,20 @@ public final class ModelCard {
     }
 
     /** Evaluates the model on the held-out file and writes both card files into its folder; returns card.json. */
-    public static Map<String, Object> write(Path folder, About about, long seed) throws CheckpointException {
+    public static Map<String, Object> write(Path folder, About about, long seed, int sequences)
+            throws CheckpointException {
         LoadedModel model = ModelFolder.load(folder);
         if (!model.hasTokenizer()) throw new CheckpointException(folder, model.noTokenizerReason());
         JsonObject training = JsonParser.parseString(TextFiles.readUtf8(folder.resolve(TrainingCheckpoint.TRAINING_JSON),
                 16L << 20, "training record")).getAsJsonObject();
-        List<List<String>> documents = TrainingCorpus.documentsOf(TrainingCorpus.readText(about.heldOutFile()));
-        ModelEvaluation.Report report = ModelEvaluation.run(model.model(), model.tokenizer(), documents, seed);
+        TrainingCorpus heldOut = TrainingCorpus.read(List.of(about.heldOutFile()), model.tokenizer());
+        // judged on sequences as long as those it trained on
+        int length = training.getAsJsonObject("settings").get("maxSeqLength").getAsInt();
+        ModelEvaluation.Report report = ModelEvaluation.run(model.model(), model.tokenizer(), heldOut,
+                new ModelEvaluation.Protocol(sequences, length, seed));
         Map<String, Object> card = card(model, training, about, report, seed);
+        List<List<String>> documents = TrainingCorpus.documentsOf(TrainingCorpus.readText(about.heldOutFile()));
+        card.put("examples", CardExamples.find(model.model(), model.tokenizer(), documents, seed));
         String json = new GsonBuilder().setPrettyPrinting().create().toJson(card) + "\n";
         AtomicFiles.write(folder.resolve(JSON), json.getBytes(StandardCharsets.UTF_8));
         AtomicFiles.write(folder.resolve(MARKDOWN), markdown(card, model.config()).getBytes(StandardCharsets.UTF_8));
@@ -80,6 +87,8 @@ public final class ModelCard {
         card.put("sizes", sizes);
         card.put("parameters", WeightArrays.count(model.model().weights()));
         card.put("weightsSha256", sha256(model.folder().resolve(ModelFolder.WEIGHTS_FILE)));
+        card.put("weightsStoredAs", String.join("+",
+                Safetensors.readContents(model.folder().resolve(ModelFolder.WEIGHTS_FILE)).floatDtypes()));
         card.put("trainingSteps", training.get("steps").getAsLong());
         card.put("trainingTokens", training.get("tokensSeen").getAsLong());
         card.put("trainingMinutes", Math.round(training.get("minutes").getAsDouble() * 10) / 10.0);
@@ -88,6 +97,8 @@ public final class ModelCard {
         Map<String, Object> heldOut = new LinkedHashMap<>();
         heldOut.put("text", about.heldOutName());
         heldOut.put("evaluationSeed", seed);
+        heldOut.put("sequences", report.protocol().sequences());
+        heldOut.put("maxSeqLength", report.protocol().maxSeqLength());
         ModelEvaluation.MlmScore mlm = about.language().equals("zh") && report.mlmHan().maskedTokens() > 0
                 ? report.mlmHan() : report.mlm();
         heldOut.put("mlmCounted", mlm == report.mlm() ? "all tokens" : "Han characters only");
@@ -132,11 +143,13 @@ public final class ModelCard {
         s.append(String.format(Locale.ROOT, "- 训练数据：%s；%,d 步，见过 %,d 个词元，用时 %s 分钟（这台机器的两个核心），种子 %s。%n",
                 card.get("corpusZh"), card.get("trainingSteps"), card.get("trainingTokens"), card.get("trainingMinutes"),
                 card.get("seed")));
-        s.append(String.format(Locale.ROOT, "- 留出文本（%s）上的掩码语言模型：top-1 %.1f%%，top-5 %.1f%%（%s，%,d 个被遮住的词元）；总是猜最常见的词元只有 %.1f%%。%n",
-                h.get("text"), 100 * (double) h.get("mlmTop1"), 100 * (double) h.get("mlmTop5"),
+        s.append(String.format(Locale.ROOT, "- 评测文本：%s，训练时从未见过；像训练时一样切成 %,d 个序列（[CLS] A [SEP] B [SEP]，每个最多 %d 个词元，A、B 是同一文档里相邻的几行，一半交换了顺序），种子 %s；每个序列 15%% 的词元被换成 [MASK]。%n",
+                h.get("text"), (int) h.get("sequences"), (int) h.get("maxSeqLength"), h.get("evaluationSeed")));
+        s.append(String.format(Locale.ROOT, "- 掩码语言模型：top-1 %.1f%%，top-5 %.1f%%（%s，%,d 个被遮住的词元）；总是猜最常见的词元只有 %.1f%%。%n",
+                100 * (double) h.get("mlmTop1"), 100 * (double) h.get("mlmTop5"),
                 "Han characters only".equals(h.get("mlmCounted")) ? "只算汉字" : "所有词元",
                 (int) h.get("maskedTokens"), 100 * (double) h.get("mostFrequentBaseline")));
-        s.append(String.format(Locale.ROOT, "- 句序预测（SOP）：%,d 对相邻句子，准确率 %.1f%%（瞎猜是 50%%）。%n",
+        s.append(String.format(Locale.ROOT, "- 句序预测（SOP）：%,d 对片段，准确率 %.1f%%（瞎猜是 50%%）。%n",
                 (int) h.get("pairs"), 100 * (double) h.get("sopAccuracy")));
         s.append("- 有名字的注意力头（至少一半注意力落在一种模式上）：").append(named.isEmpty() ? "没有" : headsZh(named)).append("\n");
         s.append("- 做不到的：它很小，只读过一个小语料，常常猜错；").append(zh ? "只见过古典诗词，不懂现代汉语；" : "只见过 1961 年的美国英语；")
@@ -149,17 +162,20 @@ public final class ModelCard {
         s.append(String.format(Locale.ROOT, "- Trained on: %s; %,d steps, %,d tokens seen, %s minutes on this machine's two cores, seed %s.%n",
                 card.get("corpus"), card.get("trainingSteps"), card.get("trainingTokens"), card.get("trainingMinutes"),
                 card.get("seed")));
-        s.append(String.format(Locale.ROOT, "- Masked LM on held-out text (%s): top-1 %.1f%%, top-5 %.1f%% (%s, %,d masked tokens); always guessing the most frequent token scores %.1f%%.%n",
-                h.get("text"), 100 * (double) h.get("mlmTop1"), 100 * (double) h.get("mlmTop5"), h.get("mlmCounted"),
+        s.append(String.format(Locale.ROOT, "- Evaluated on: %s, never trained on; cut as in training into %,d sequences ([CLS] A [SEP] B [SEP] of up to %d tokens, A and B consecutive lines of one document, half of them swapped), seed %s; 15%% of each sequence's tokens replaced by [MASK].%n",
+                h.get("text"), (int) h.get("sequences"), (int) h.get("maxSeqLength"), h.get("evaluationSeed")));
+        s.append(String.format(Locale.ROOT, "- Masked LM: top-1 %.1f%%, top-5 %.1f%% (%s, %,d masked tokens); always guessing the most frequent token scores %.1f%%.%n",
+                100 * (double) h.get("mlmTop1"), 100 * (double) h.get("mlmTop5"), h.get("mlmCounted"),
                 (int) h.get("maskedTokens"), 100 * (double) h.get("mostFrequentBaseline")));
-        s.append(String.format(Locale.ROOT, "- Sentence order (SOP): %.1f%% of %,d consecutive-line pairs (chance is 50%%).%n",
+        s.append(String.format(Locale.ROOT, "- Sentence order (SOP): %.1f%% of %,d segment pairs (chance is 50%%).%n",
                 100 * (double) h.get("sopAccuracy"), (int) h.get("pairs")));
         s.append("- Named heads (at least half of the attention on one pattern): ").append(named.isEmpty() ? "none" : headsEn(named)).append("\n");
         s.append("- What it cannot do: it is tiny and has read one small corpus, so it is often wrong; ")
                 .append(zh ? "it has seen classical poetry only, not modern Chinese; " : "it has seen 1961 American English only; ")
                 .append("it is for watching how a model learns in ALBERT Lab, not for any real task.\n\n");
         s.append("Command / 命令:\n\n    ").append(card.get("command")).append("\n\n");
-        s.append("Weights / 权重 sha256: `").append(card.get("weightsSha256")).append("`\n");
+        s.append("Weights / 权重: ").append(card.get("weightsStoredAs")).append(", sha256 `")
+                .append(card.get("weightsSha256")).append("`\n");
         return s.toString();
     }
 

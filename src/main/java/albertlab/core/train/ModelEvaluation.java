@@ -6,31 +6,45 @@ import albertlab.core.model.ForwardTrace;
 import albertlab.core.model.LayerSchedule;
 import albertlab.core.model.ModelInput;
 import albertlab.core.model.TokenProbabilities;
-import albertlab.core.tokenizer.EncodeOptions;
-import albertlab.core.tokenizer.Encoding;
+import albertlab.core.model.PretrainingBatch;
 import albertlab.core.tokenizer.Tokenizer;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
- * How a trained model does on held-out text (the {@code evaluate} command):
+ * How a trained model does on held-out documents (the {@code evaluate} command and the model cards). The text is
+ * cut into sequences exactly as training cuts its corpus ({@link PretrainingBatches}: [CLS] A [SEP] B [SEP], A and
+ * B consecutive stretches of lines of one document, swapped with probability 0.5), so that the model is judged on
+ * the kind of input it learned from:
  * <ul>
- *   <li>masked LM: in each line, 15% of the non-special tokens (seeded, at least 1) become [MASK]; top-1 and top-5
- *       accuracy and the mean cross-entropy at those positions, for all targets and for Han characters alone
- *       (a poem's punctuation is trivial to predict), next to the accuracy of always guessing the targets' most
- *       frequent token;</li>
- *   <li>sentence order: pairs of consecutive lines of one document (lines 1–2, 3–4, ...), half of them swapped;</li>
+ *   <li>masked LM: 15% of each sequence's non-special tokens (seeded, as in training) become targets, and every
+ *       target becomes [MASK]; top-1 and top-5 accuracy and the mean cross-entropy at those positions, for all
+ *       targets and for Han characters alone (a poem's punctuation is trivial to predict), next to the accuracy of
+ *       always guessing the targets' most frequent token;</li>
+ *   <li>sentence order: whether the SOP head tells the swapped sequences from the others, on the unmasked text;</li>
  *   <li>attention: for each (layer application, head), the mean attention mass a real query token puts on the
- *       previous token, the next one, [CLS], [SEP], itself and punctuation, over the sentence-order pairs.</li>
+ *       previous token, the next one, [CLS], [SEP], itself and punctuation, on the unmasked text.</li>
  * </ul>
  */
 public final class ModelEvaluation {
 
     public static final String[] PATTERNS = {"previous", "next", "cls", "sep", "self", "punctuation"};
+    /** Sequences scored unless told otherwise: about 19,000 masked tokens and 1,000 pairs at S = 128. */
+    public static final int DEFAULT_SEQUENCES = 1000;
+
+    /** What is scored: how many held-out sequences, how long, and the seed that draws and masks them. */
+    public record Protocol(int sequences, int maxSeqLength, long seed) {
+        public Protocol {
+            if (sequences < 1) throw new IllegalArgumentException("--sequences must be at least 1, got " + sequences);
+            if (maxSeqLength < 5) {
+                throw new IllegalArgumentException("--max-seq-length must be at least 5, got " + maxSeqLength);
+            }
+        }
+    }
 
     /** Top-1, top-5, loss and count over one kind of target. */
     public record MlmScore(double top1, double top5, double loss, int maskedTokens, double mostFrequentBaseline) {
@@ -45,76 +59,62 @@ public final class ModelEvaluation {
     }
 
     public record Report(MlmScore mlm, MlmScore mlmHan, double sopAccuracy, int pairs, List<HeadPattern> heads,
-                         long seed, int lines) {
+                         Protocol protocol) {
     }
 
     private ModelEvaluation() {
     }
 
-    /** @param documents lines per document, as in a corpus file */
-    public static Report run(AlbertModel model, Tokenizer tokenizer, List<List<String>> documents, long seed) {
+    public static Report run(AlbertModel model, Tokenizer tokenizer, TrainingCorpus heldOut, Protocol protocol) {
         SpecialTokens specials = SpecialTokens.of(tokenizer);
-        // the same count as training's masking (15%, at least 1), without training's per-sequence cap
-        MlmMasking allTargets = new MlmMasking(MaskingStrategy.TOKEN, specials, Integer.MAX_VALUE);
-        int maxTokens = Math.min(model.config().maxPositionEmbeddings(), 512);
-        SplittableRandom random = new SplittableRandom(seed);
+        int length = Math.min(protocol.maxSeqLength(), model.config().maxPositionEmbeddings());
+        MlmMasking masking = MlmMasking.forEvaluation(MaskingStrategy.TOKEN, specials,
+                TrainingSettings.defaultMaxPredictions(length));
+        PretrainingBatches sequences = new PretrainingBatches(heldOut, specials, masking, 1, length, protocol.seed());
         Counter all = new Counter();
         Counter han = new Counter();
-        int lines = 0;
-        ForwardOptions mlmOnly = new ForwardOptions(0, false, true);
-        for (List<String> doc : documents) {
-            for (String line : doc) {
-                lines++;
-                Encoding enc = tokenizer.encode(line, null, EncodeOptions.maxLength(maxTokens));
-                int[] ids = enc.ids().clone();
-                List<Integer> candidates = new ArrayList<>();
-                for (int t = 0; t < ids.length; t++) if (!specials.isSpecial(ids[t])) candidates.add(t);
-                if (candidates.isEmpty()) continue;
-                int n = allTargets.targetsFor(candidates.size());
-                for (int i = candidates.size() - 1; i > 0; i--) {
-                    int j = random.nextInt(i + 1);
-                    Integer tmp = candidates.get(i);
-                    candidates.set(i, candidates.get(j));
-                    candidates.set(j, tmp);
-                }
-                int[] targets = new int[n];
-                int[] positions = new int[n];
-                for (int i = 0; i < n; i++) {
-                    positions[i] = candidates.get(i);
-                    targets[i] = ids[positions[i]];
-                    ids[positions[i]] = specials.mask();
-                }
-                ForwardTrace trace = model.forward(new ModelInput(ids, enc.typeIds(), enc.attentionMask()), mlmOnly);
-                for (int i = 0; i < n; i++) {
-                    double[] p = TokenProbabilities.softmax(trace.mlmLogits()[positions[i]]);
-                    int[] top = TokenProbabilities.topIds(p, 5);
-                    all.add(targets[i], p, top);
-                    if (isHan(tokenizer.idToToken(targets[i]))) han.add(targets[i], p, top);
-                }
-            }
-        }
-        // sentence order and attention, on consecutive-line pairs
         int pairs = 0;
         int right = 0;
         LayerSchedule schedule = LayerSchedule.of(model.config());
         int heads = model.config().numAttentionHeads();
         double[][][] mass = new double[schedule.size()][heads][PATTERNS.length];
         long queries = 0;
-        for (List<String> doc : documents) {
-            for (int k = 0; k + 1 < doc.size(); k += 2) {
-                boolean swap = random.nextBoolean();
-                String a = swap ? doc.get(k + 1) : doc.get(k);
-                String b = swap ? doc.get(k) : doc.get(k + 1);
-                Encoding enc = tokenizer.encode(a, b, EncodeOptions.maxLength(maxTokens));
-                ForwardTrace trace = model.forward(new ModelInput(enc.ids(), enc.typeIds(), enc.attentionMask()),
-                        new ForwardOptions(0, true, false));
-                if (trace.sopLogits() != null) {
-                    int guess = trace.sopLogits()[1] > trace.sopLogits()[0] ? 1 : 0;
-                    if (guess == (swap ? 1 : 0)) right++;
-                    pairs++;
-                }
-                queries += attention(trace, enc, tokenizer, specials, mass);
+        ForwardOptions patterns = new ForwardOptions(0, true, false);
+        for (int i = 0; i < protocol.sequences(); i++) {
+            PretrainingBatch b = sequences.batch(i);
+            int real = 0;
+            while (real < length && b.attentionMask()[0][real] == 1) real++;
+            int[] masked = Arrays.copyOf(b.inputIds()[0], real);
+            int[] labels = Arrays.copyOf(b.labels()[0], real);
+            int[] types = Arrays.copyOf(b.tokenTypeIds()[0], real);
+            int[] ones = new int[real];
+            Arrays.fill(ones, 1);
+            int[] text = masked.clone();
+            int n = 0;
+            for (int t = 0; t < real; t++) {
+                if (labels[t] == PretrainingBatch.IGNORED) continue;
+                text[t] = labels[t];
+                n++;
             }
+            int[] rows = new int[n];
+            for (int t = 0, k = 0; t < real; t++) if (labels[t] != PretrainingBatch.IGNORED) rows[k++] = t;
+            if (n > 0) {
+                ForwardTrace trace = model.forward(new ModelInput(masked, types, ones),
+                        new ForwardOptions(0, false, true).withMlmRows(rows));
+                for (int row : rows) {
+                    double[] p = TokenProbabilities.softmax(trace.mlmLogits()[row]);
+                    int[] top = TokenProbabilities.topIds(p, 5);
+                    all.add(labels[row], p, top);
+                    if (isHan(tokenizer.idToToken(labels[row]))) han.add(labels[row], p, top);
+                }
+            }
+            ForwardTrace trace = model.forward(new ModelInput(text, types, ones), patterns);
+            if (trace.sopLogits() != null) {
+                int guess = trace.sopLogits()[1] > trace.sopLogits()[0] ? 1 : 0;
+                if (guess == b.sentenceOrderLabel()[0]) right++;
+                pairs++;
+            }
+            queries += attention(trace, text, ones, tokenizer, specials, mass);
         }
         List<HeadPattern> headPatterns = new ArrayList<>();
         for (int t = 0; t < schedule.size(); t++) {
@@ -125,15 +125,13 @@ public final class ModelEvaluation {
             }
         }
         return new Report(all.score(), han.score(), pairs == 0 ? Double.NaN : (double) right / pairs, pairs,
-                headPatterns, seed, lines);
+                headPatterns, protocol);
     }
 
     /** Adds each head's pattern masses over the real query tokens; returns how many queries there were. */
-    private static int attention(ForwardTrace trace, Encoding enc, Tokenizer tokenizer, SpecialTokens specials,
-                                 double[][][] mass) {
-        int s = enc.length();
-        int[] ids = enc.ids();
-        int[] mask = enc.attentionMask();
+    private static int attention(ForwardTrace trace, int[] ids, int[] mask, Tokenizer tokenizer,
+                                 SpecialTokens specials, double[][][] mass) {
+        int s = ids.length;
         boolean[] punctuation = new boolean[s];
         for (int j = 0; j < s; j++) punctuation[j] = !specials.isSpecial(ids[j]) && isPunctuation(tokenizer.idToToken(ids[j]));
         int real = 0;

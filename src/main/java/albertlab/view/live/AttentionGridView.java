@@ -106,6 +106,13 @@ final class AttentionGridView extends VBox {
                 : i18n.get("live.attention.layerN", Integer.toString(layer + 1))) + " · "
                 + (head == AttentionMath.MEAN ? i18n.get("live.attention.meanHeads")
                 : i18n.get("live.attention.headN", Integer.toString(head + 1)));
+        for (var named : vm.namedHeadsProperty().get()) {
+            if (named.application() != layer || named.head() != head) continue;
+            // a head with a measured behaviour is framed, and its tooltip says what was measured
+            v.getStyleClass().add("grid-named");
+            name += "\n" + i18n.get("live.attention.named", i18n.get("live.pattern." + named.pattern()),
+                    String.format(java.util.Locale.ROOT, "%.0f", 100 * named.mass()));
+        }
         Tooltip.install(v, new Tooltip(name));
         v.setOnMouseClicked(e -> {
             vm.select(layer, head);

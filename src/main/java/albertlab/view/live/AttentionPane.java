@@ -1,5 +1,9 @@
 package albertlab.view.live;
 
+import albertlab.core.train.TrainedModelCard;
+import javafx.scene.control.Button;
+import java.util.List;
+
 import albertlab.viewmodel.common.I18n;
 import albertlab.viewmodel.live.AttentionMath;
 import albertlab.viewmodel.live.AttentionViewModel;
@@ -94,11 +98,21 @@ final class AttentionPane extends VBox {
         mainTitle.getStyleClass().add("subtitle");
         mainTitle.textProperty().bind(i18n.bind(() -> layer.text(vm.layerProperty().get()) + " · "
                 + head.text(vm.headProperty().get()), vm.layerProperty(), vm.headProperty()));
+        Label measured = new Label();
+        measured.setId("named-head");
+        measured.getStyleClass().add("named-head");
+        measured.textProperty().bind(i18n.bind(() -> {
+            TrainedModelCard.NamedHead h = vm.namedHeadProperty().get();
+            return h == null ? "" : i18n.get("live.attention.named", patternName(h.pattern()), percent(h.mass()));
+        }, vm.namedHeadProperty()));
+        measured.visibleProperty().bind(vm.namedHeadProperty().isNotNull());
+        measured.managedProperty().bind(measured.visibleProperty());
+        HBox titleRow = new HBox(10, mainTitle, measured);
         Label otherTitle = new Label();
         otherTitle.getStyleClass().add("subtitle");
         otherTitle.textProperty().bind(i18n.bind(() -> compareLayer.text(vm.compareLayerProperty().get()) + " · "
                 + head.text(vm.headProperty().get()), vm.compareLayerProperty(), vm.headProperty()));
-        VBox mainBox = new VBox(2, mainTitle, main);
+        VBox mainBox = new VBox(2, titleRow, main);
         VBox otherBox = new VBox(2, otherTitle, other);
         VBox.setVgrow(main, Priority.ALWAYS);
         VBox.setVgrow(other, Priority.ALWAYS);
@@ -130,7 +144,7 @@ final class AttentionPane extends VBox {
                         : CsvTables.heatmap(vm.shownProperty().get(), "query\\key")), hover, otherExport);
         HBox.setHgrow(hover, Priority.ALWAYS);
         hover.setMaxWidth(Double.MAX_VALUE);
-        getChildren().addAll(controls, maps, verdict, bottom);
+        getChildren().addAll(controls, namedHeadsRow(), maps, verdict, bottom);
 
         main.hoveredCellProperty().addListener((o, a, c) -> showHover(main, c));
         other.hoveredCellProperty().addListener((o, a, c) -> showHover(other, c));
@@ -142,6 +156,44 @@ final class AttentionPane extends VBox {
             showVerdict();
         });
         showHover(main, null);
+    }
+
+    /** One button per head with a measured behaviour: a click shows that head. Only for a trained model. */
+    private HBox namedHeadsRow() {
+        Label title = label("live.attention.namedHeads");
+        HBox buttons = new HBox(6);
+        HBox row = new HBox(8, title, buttons);
+        row.setId("named-heads");
+        row.getStyleClass().add("controls");
+        Runnable fill = () -> {
+            buttons.getChildren().clear();
+            List<TrainedModelCard.NamedHead> heads = vm.namedHeadsProperty().get();
+            for (TrainedModelCard.NamedHead h : heads) {
+                Button b = new Button(i18n.get("live.attention.namedHead", Integer.toString(h.application() + 1),
+                        Integer.toString(h.head() + 1), patternName(h.pattern()), percent(h.mass())));
+                b.getStyleClass().add("named-head-button");
+                b.setOnAction(e -> vm.select(h.application(), h.head()));
+                buttons.getChildren().add(b);
+            }
+            LiveResult r = vm.resultProperty().get();
+            boolean trained = r != null && r.model().card() != null;
+            if (trained && heads.isEmpty()) buttons.getChildren().add(label("live.attention.namedNone"));
+            row.setVisible(trained);
+            row.setManaged(trained);
+        };
+        vm.namedHeadsProperty().addListener((o, a, b) -> fill.run());
+        vm.resultProperty().addListener((o, a, b) -> fill.run());
+        i18n.localeProperty().addListener((o, a, b) -> fill.run());
+        fill.run();
+        return row;
+    }
+
+    private String patternName(String pattern) {
+        return i18n.get("live.pattern." + pattern);
+    }
+
+    private static String percent(double mass) {
+        return String.format(java.util.Locale.ROOT, "%.0f", 100 * mass);
     }
 
     private Label label(String key) {

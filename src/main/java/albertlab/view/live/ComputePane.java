@@ -86,7 +86,7 @@ final class ComputePane extends VBox {
         random.setWrapText(true);
         random.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         random.visibleProperty().bind(Bindings.createBooleanBinding(
-                () -> vm.modelProperty().get() != null && !vm.modelProperty().get().siblingsShareWeights(),
+                () -> vm.modelProperty().get() != null && !vm.modelProperty().get().siblingsComparable(),
                 vm.modelProperty()));
         random.managedProperty().bind(random.visibleProperty());
 

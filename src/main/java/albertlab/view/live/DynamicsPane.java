@@ -82,7 +82,7 @@ final class DynamicsPane extends VBox {
         noOverlay.setWrapText(true);
         noOverlay.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         noOverlay.visibleProperty().bind(Bindings.createBooleanBinding(
-                () -> vm.modelProperty().get() != null && !vm.modelProperty().get().siblingsShareWeights(),
+                () -> vm.modelProperty().get() != null && !vm.modelProperty().get().siblingsComparable(),
                 vm.modelProperty()));
         noOverlay.managedProperty().bind(noOverlay.visibleProperty());
         HBox controls = new HBox(8, repeatLabel, repeat, repeatValue, noOverlay);

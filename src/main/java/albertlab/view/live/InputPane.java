@@ -1,5 +1,10 @@
 package albertlab.view.live;
 
+import albertlab.core.train.CardExamples;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.Tooltip;
+
 import albertlab.viewmodel.common.I18n;
 import albertlab.viewmodel.live.LiveModelViewModel;
 import albertlab.viewmodel.live.LiveResult;
@@ -69,6 +74,13 @@ final class InputPane extends VBox {
         boxes.add(secondLabel, 0, 1);
         boxes.add(second, 1, 1);
         boxes.add(swap, 2, 0, 1, 2);
+        ComboBox<CardExamples.Example> examples = examplesBox();
+        Label examplesLabel = new Label();
+        examplesLabel.textProperty().bind(i18n.bind("live.examples.label"));
+        examplesLabel.visibleProperty().bind(examples.visibleProperty());
+        examplesLabel.managedProperty().bind(examples.visibleProperty());
+        boxes.add(examplesLabel, 0, 2);
+        boxes.add(examples, 1, 2, 2, 1);
         ColumnConstraints grow = new ColumnConstraints();
         grow.setHgrow(Priority.ALWAYS);
         boxes.getColumnConstraints().addAll(new ColumnConstraints(), grow, new ColumnConstraints());
@@ -81,7 +93,10 @@ final class InputPane extends VBox {
         // height on the first re-layout (a tab click), and everything below dropped by a scroll bar's height
         chipScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         // as tall as the chips, up to about three rows; longer inputs scroll
-        chips.heightProperty().addListener((o, a, h) -> chipScroll.setPrefViewportHeight(Math.min(h.doubleValue(), 96)));
+        // the chips' height changes during a layout pass (they re-wrap when the width settles), where a new
+        // viewport height would wait for the next event to be laid out: set it just after the pass
+        chips.heightProperty().addListener((o, a, h) -> javafx.application.Platform.runLater(
+                () -> chipScroll.setPrefViewportHeight(Math.min(chips.getHeight(), 96))));
         chipScroll.setPrefViewportHeight(34);
         chipScroll.getStyleClass().add("chip-scroll");
 
@@ -112,6 +127,54 @@ final class InputPane extends VBox {
         getChildren().addAll(boxes, chipScroll, status, error);
         vm.resultProperty().addListener((o, a, r) -> show(r));
         i18n.localeProperty().addListener((o, a, b) -> show(vm.resultProperty().get()));
+    }
+
+    /** Held-out sentences from the model's card, each marked with whether the model got its masked word. */
+    private ComboBox<CardExamples.Example> examplesBox() {
+        ComboBox<CardExamples.Example> box = new ComboBox<>();
+        box.setId("examples");
+        box.setMaxWidth(Double.MAX_VALUE);
+        box.promptTextProperty().bind(i18n.bind("live.examples.prompt"));
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(i18n.bind("live.examples.tip"));
+        tip.setWrapText(true);
+        tip.setMaxWidth(420);
+        box.setTooltip(tip);
+        javafx.util.Callback<javafx.scene.control.ListView<CardExamples.Example>, ListCell<CardExamples.Example>> cells =
+                l -> new ListCell<>() {
+                    @Override
+                    protected void updateItem(CardExamples.Example e, boolean empty) {
+                        super.updateItem(e, empty);
+                        setText(empty || e == null ? null : exampleText(e));
+                    }
+                };
+        box.setCellFactory(cells);
+        box.setButtonCell(cells.call(null));
+        Runnable fill = () -> {
+            box.getItems().setAll(vm.examplesProperty().get());
+            box.setVisible(!box.getItems().isEmpty());
+            box.setManaged(box.isVisible());
+        };
+        vm.examplesProperty().addListener((o, a, b) -> fill.run());
+        i18n.localeProperty().addListener((o, a, b) -> {
+            box.setButtonCell(cells.call(null)); // re-translate
+            fill.run();
+        });
+        fill.run();
+        box.setOnAction(e -> {
+            CardExamples.Example chosen = box.getValue();
+            if (chosen == null) return;
+            vm.applyExample(chosen);
+            // back to the prompt: the boxes now hold the example, and the student may change it
+            javafx.application.Platform.runLater(() -> box.getSelectionModel().clearSelection());
+        });
+        return box;
+    }
+
+    private String exampleText(CardExamples.Example e) {
+        String answer = e.answer().replace(WORD_START, "").replace("##", "");
+        String shown = i18n.get(e.correct() ? "live.examples.right" : "live.examples.wrong", e.a());
+        return shown + "  [" + answer + "]";
     }
 
     private Label segmentLabel(String key, String style) {

@@ -3,6 +3,7 @@ package albertlab.view.live;
 import albertlab.view.common.AppContext;
 import albertlab.view.common.LabPage;
 import albertlab.viewmodel.live.BuiltInModels;
+import albertlab.viewmodel.live.StartModels;
 import albertlab.viewmodel.live.FolderModels;
 import albertlab.viewmodel.live.LiveModelViewModel;
 import albertlab.viewmodel.live.ModelFamily;
@@ -74,7 +75,7 @@ public final class LiveModelPage implements LabPage {
             String sentence = vm.firstProperty().get();
             // warmed up with the models, so the first "last forward pass" figure is not a cold JIT's
             vm.loadBuiltIns(builtIns != null ? builtIns
-                    : () -> WarmUp.run(BuiltInModels.create(vocabulary), sentence));
+                    : () -> WarmUp.run(StartModels.create(vocabulary), sentence));
         }
         return view;
     }

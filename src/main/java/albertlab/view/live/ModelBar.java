@@ -6,6 +6,7 @@ import albertlab.viewmodel.common.I18n;
 import albertlab.viewmodel.live.LiveModel;
 import albertlab.viewmodel.live.LiveModelViewModel;
 import albertlab.viewmodel.live.ModelFamily;
+import albertlab.viewmodel.live.TrainedBadge;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -54,11 +55,11 @@ final class ModelBar extends VBox {
         ComboBox<ModelFamily> picker = new ComboBox<>(vm.families());
         picker.setId("model-picker");
         picker.valueProperty().bindBidirectional(vm.familyProperty());
-        picker.setCellFactory(l -> new FamilyCell(i18n));
-        picker.setButtonCell(new FamilyCell(i18n));
+        picker.setCellFactory(l -> new FamilyCell(i18n, true));
+        picker.setButtonCell(new FamilyCell(i18n, false));
         picker.setMaxWidth(420);
         i18n.localeProperty().addListener((o, a, b) -> {
-            picker.setButtonCell(new FamilyCell(i18n)); // re-translate the shown name
+            picker.setButtonCell(new FamilyCell(i18n, false)); // re-translate the shown name
         });
 
         Button open = new Button();
@@ -94,7 +95,28 @@ final class ModelBar extends VBox {
                 () -> vm.modelProperty().get() != null && vm.modelProperty().get().untrained(), vm.modelProperty()));
         untrained.managedProperty().bind(untrained.visibleProperty());
 
-        HBox top = new HBox(8, modelLabel, picker, untrained, open, loadingBox);
+        Label trained = new Label();
+        trained.setId("trained-badge");
+        trained.getStyleClass().add("badge-trained");
+        trained.textProperty().bind(i18n.bind(() -> {
+            LiveModel m = vm.modelProperty().get();
+            return m == null || m.card() == null ? "" : TrainedBadge.badge(i18n, m.card());
+        }, vm.modelProperty()));
+        Tooltip trainedTip = new Tooltip();
+        trainedTip.textProperty().bind(i18n.bind(() -> {
+            LiveModel m = vm.modelProperty().get();
+            return m == null || m.card() == null ? "" : TrainedBadge.tooltip(i18n, m.card());
+        }, vm.modelProperty()));
+        trainedTip.setWrapText(true);
+        trainedTip.setMaxWidth(460);
+        trained.setTooltip(trainedTip);
+        trained.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> vm.modelProperty().get() != null && vm.modelProperty().get().card() != null,
+                vm.modelProperty()));
+        trained.managedProperty().bind(trained.visibleProperty());
+        trained.setMinWidth(Region.USE_PREF_SIZE);
+
+        HBox top = new HBox(8, modelLabel, picker, untrained, trained, open, loadingBox);
         top.getStyleClass().add("bar-row");
 
         Label sharingLabel = new Label();
@@ -134,7 +156,10 @@ final class ModelBar extends VBox {
 
         Label fixedNote = new Label();
         fixedNote.getStyleClass().add("note");
-        fixedNote.textProperty().bind(i18n.bind("live.model.sharing.fixed"));
+        fixedNote.textProperty().bind(i18n.bind(() -> {
+            LiveModel m = vm.modelProperty().get();
+            return i18n.get(m != null && m.card() != null ? "live.model.sharing.trained" : "live.model.sharing.fixed");
+        }, vm.modelProperty()));
         fixedNote.visibleProperty().bind(Bindings.createBooleanBinding(
                 () -> vm.familyProperty().get() != null && vm.familyProperty().get().modes().size() == 1,
                 vm.familyProperty()));
@@ -194,15 +219,28 @@ final class ModelBar extends VBox {
 
     private static final class FamilyCell extends ListCell<ModelFamily> {
         private final I18n i18n;
+        /** In the open list, a second line says what each entry is; the closed box shows the name only. */
+        private final boolean inList;
 
-        FamilyCell(I18n i18n) {
+        FamilyCell(I18n i18n, boolean inList) {
             this.i18n = i18n;
+            this.inList = inList;
         }
 
         @Override
         protected void updateItem(ModelFamily item, boolean empty) {
             super.updateItem(item, empty);
             setText(empty || item == null ? null : familyName(i18n, item));
+            if (empty || item == null || !inList) {
+                setGraphic(null);
+                return;
+            }
+            LiveModel m = item.member(item.defaultMode());
+            Label what = new Label(m.card() != null ? TrainedBadge.badge(i18n, m.card())
+                    : i18n.get(m.untrained() ? "live.model.untrained.list" : "live.model.folder.list"));
+            what.getStyleClass().add(m.card() != null ? "badge-trained" : m.untrained() ? "badge-untrained" : "note");
+            setGraphic(what);
+            setContentDisplay(javafx.scene.control.ContentDisplay.BOTTOM);
         }
     }
 }

@@ -2,6 +2,7 @@ package albertlab.viewmodel.live;
 
 import albertlab.core.model.ForwardTrace;
 import albertlab.core.model.LayerSchedule;
+import albertlab.core.train.TrainedModelCard;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -41,6 +42,12 @@ public final class AttentionViewModel {
     private final ReadOnlyObjectWrapper<AttentionGrid> grid = new ReadOnlyObjectWrapper<>(this, "grid");
     private final ReadOnlyBooleanWrapper gridComputing = new ReadOnlyBooleanWrapper(this, "gridComputing");
     private final LatestOnlyRunner gridRunner;
+    /** The current model's heads with a measured behaviour (from its card); empty for untrained or opened models. */
+    private final ReadOnlyObjectWrapper<List<TrainedModelCard.NamedHead>> namedHeads =
+            new ReadOnlyObjectWrapper<>(this, "namedHeads", List.of());
+    /** The shown (application, head) when it is one of {@link #namedHeads}, else null. */
+    private final ReadOnlyObjectWrapper<TrainedModelCard.NamedHead> namedHead =
+            new ReadOnlyObjectWrapper<>(this, "namedHead");
 
     /** Everything on the caller's thread (tests). */
     public AttentionViewModel() {
@@ -65,7 +72,20 @@ public final class AttentionViewModel {
         fullScale.addListener((o, a, b) -> update());
     }
 
+    private void updateNamedHeads() {
+        LiveResult r = result.get();
+        TrainedModelCard card = r == null ? null : r.model().card();
+        List<TrainedModelCard.NamedHead> all = card == null ? List.of() : card.namedHeads();
+        if (!all.equals(namedHeads.get())) namedHeads.set(all);
+        TrainedModelCard.NamedHead match = null;
+        for (TrainedModelCard.NamedHead h : all) {
+            if (h.application() == layer.get() && h.head() == head.get()) match = h;
+        }
+        namedHead.set(match);
+    }
+
     private void update() {
+        updateNamedHeads();
         LiveResult r = result.get();
         if (r == null || r.trace().attentions().isEmpty()) {
             shown.set(null);
@@ -139,6 +159,14 @@ public final class AttentionViewModel {
     public void select(int application, int headIndex) {
         layer.set(application);
         head.set(headIndex);
+    }
+
+    public ReadOnlyObjectProperty<List<TrainedModelCard.NamedHead>> namedHeadsProperty() {
+        return namedHeads.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<TrainedModelCard.NamedHead> namedHeadProperty() {
+        return namedHead.getReadOnlyProperty();
     }
 
     public ObjectProperty<LiveResult> resultProperty() {

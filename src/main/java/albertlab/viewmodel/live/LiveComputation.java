@@ -36,7 +36,7 @@ public final class LiveComputation {
         ForwardTrace dynamics = extra == 0 ? trace : model.forward().forward(input.modelInput(), light);
 
         Map<SharingMode, ForwardTrace> overlays = new EnumMap<>(SharingMode.class);
-        if (model.siblingsShareWeights()) {
+        if (model.siblingsComparable()) {
             for (SharingMode mode : OVERLAY_MODES) {
                 if (mode == model.sharingMode()) continue;
                 overlays.put(mode, model.sibling().apply(mode).forward(input.modelInput(), light));

@@ -3,6 +3,7 @@ package albertlab.viewmodel.live;
 import albertlab.core.config.AlbertConfig;
 import albertlab.core.config.SharingMode;
 import albertlab.core.tokenizer.Tokenizer;
+import albertlab.core.train.TrainedModelCard;
 
 import java.util.Objects;
 import java.util.function.Function;
@@ -15,9 +16,12 @@ import java.util.function.Function;
  * @param nameArg          e.g. the folder name of a loaded checkpoint; may be empty
  * @param untrained        the weights are random (the built-in models): predictions mean nothing
  * @param sibling          the same shape in another sharing mode (for overlays and timing)
- * @param siblingsShareWeights true when {@code sibling} reuses this family's weights (built-in models), so that
- *                         comparing hidden-state curves between modes is fair; false when siblings are random
- *                         stand-ins of a loaded checkpoint's shape, fit only for timing
+ * @param siblingsComparable true when comparing hidden-state curves with {@code sibling}'s not-shared and
+ *                         all-shared models is fair: the built-in models (the same weights wherever the modes
+ *                         share) and the trained ones (the twin trained on the same batches with the same budget);
+ *                         false when siblings are random stand-ins of a loaded checkpoint's shape, fit only for
+ *                         timing
+ * @param card             the measured facts of a trained model that ships with the app, or null
  */
 public record LiveModel(
         String nameKey,
@@ -29,7 +33,16 @@ public record LiveModel(
         boolean hasSopHead,
         boolean untrained,
         Function<SharingMode, ForwardFunction> sibling,
-        boolean siblingsShareWeights) {
+        boolean siblingsComparable,
+        TrainedModelCard card) {
+
+    /** A model without a card: a built-in random one or an opened folder. */
+    public LiveModel(String nameKey, String nameArg, AlbertConfig config, Tokenizer tokenizer, ForwardFunction forward,
+                     boolean hasMlmHead, boolean hasSopHead, boolean untrained,
+                     Function<SharingMode, ForwardFunction> sibling, boolean siblingsComparable) {
+        this(nameKey, nameArg, config, tokenizer, forward, hasMlmHead, hasSopHead, untrained, sibling,
+                siblingsComparable, null);
+    }
 
     public LiveModel {
         Objects.requireNonNull(nameKey);

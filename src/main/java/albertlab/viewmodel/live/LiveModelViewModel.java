@@ -5,6 +5,7 @@ import albertlab.core.model.TokenGuess;
 import albertlab.core.config.SharingMode;
 import albertlab.core.io.CheckpointException;
 import albertlab.core.session.LiveState;
+import albertlab.core.train.CardExamples;
 import albertlab.viewmodel.common.LatestOnlyRunner;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -77,6 +78,10 @@ public final class LiveModelViewModel {
     private final ReadOnlyObjectWrapper<List<TimingRow>> timings = new ReadOnlyObjectWrapper<>(this, "timings", List.of());
     private final ReadOnlyBooleanWrapper timing = new ReadOnlyBooleanWrapper(this, "timing");
 
+    /** The current model's example sentences (from its card); empty for untrained or opened models. */
+    private final ReadOnlyObjectWrapper<List<CardExamples.Example>> examples =
+            new ReadOnlyObjectWrapper<>(this, "examples", List.of());
+
     private final AttentionViewModel attention;
     /** The folder each loaded checkpoint came from, so a snapshot can name it. */
     private final Map<ModelFamily, Path> folders = new IdentityHashMap<>();
@@ -100,6 +105,7 @@ public final class LiveModelViewModel {
         });
         sharingMode.addListener((o, a, b) -> updateModel());
         model.addListener((o, a, b) -> {
+            examples.set(b == null || b.card() == null ? List.of() : b.card().examples());
             maskedPosition.set(-1);
             dropTimings();
             refresh();
@@ -172,6 +178,13 @@ public final class LiveModelViewModel {
         maskedPosition.set(maskedPosition.get() == position ? -1 : position);
     }
 
+    /** Shows one of the card's examples: its two sentences, with its word masked. */
+    public void applyExample(CardExamples.Example e) {
+        first.set(e.a());
+        second.set(e.b());
+        maskedPosition.set(e.position()); // last: new text clears the mask
+    }
+
     /** Puts sentence B first and A second. */
     public void swapSentences() {
         String a = first.get();
@@ -193,6 +206,10 @@ public final class LiveModelViewModel {
         builtInRunner.submit(factory, f -> {
             loadingBuiltIns.set(false);
             addFamilies(f);
+            // a trained model opens on a held-out sentence it gets right, its word masked: the first thing a
+            // student sees is the model working
+            List<CardExamples.Example> e = examples.get();
+            if (!e.isEmpty() && e.get(0).correct()) applyExample(e.get(0));
         }, e -> {
             loadingBuiltIns.set(false);
             builtInFailure.set(messageOf(e));
@@ -246,8 +263,10 @@ public final class LiveModelViewModel {
         if (f == null) throw new IllegalStateException("no model yet");
         SharingMode mode = sharingMode.get() != null ? sharingMode.get() : f.defaultMode();
         int repeat = Math.max(1, Math.min(LiveRequest.MAX_REPEAT_FACTOR, repeatFactor.get()));
-        return new LiveState(vocabularyOf(f), vocabularyOf(f) == null ? folders.get(f) : null, mode,
-                first.get(), second.get(), Math.max(-1, maskedPosition.get()), repeat);
+        String trained = trainedNameOf(f);
+        String vocabulary = trained == null ? vocabularyOf(f) : null;
+        return new LiveState(vocabulary, vocabulary == null && trained == null ? folders.get(f) : null, mode,
+                first.get(), second.get(), Math.max(-1, maskedPosition.get()), repeat, trained);
     }
 
     /**
@@ -259,6 +278,7 @@ public final class LiveModelViewModel {
     public void apply(LiveState s) {
         for (ModelFamily f : families) {
             boolean match = s.vocabulary() != null ? s.vocabulary().equals(vocabularyOf(f))
+                    : s.trainedModel() != null ? s.trainedModel().equals(trainedNameOf(f))
                     : s.modelFolder().equals(folders.get(f));
             if (match) {
                 family.set(f);
@@ -272,7 +292,13 @@ public final class LiveModelViewModel {
         maskedPosition.set(s.maskedPosition());
     }
 
-    /** "english" or "chinese" for a built-in family, null for a loaded one. */
+    /** The card's name of a trained model that ships with the app, or null. */
+    private static String trainedNameOf(ModelFamily f) {
+        LiveModel m = f.member(f.defaultMode());
+        return m.card() == null ? null : m.card().name();
+    }
+
+    /** "english" or "chinese" for a built-in random family, null for a loaded one. */
     private String vocabularyOf(ModelFamily f) {
         if (folders.containsKey(f)) return null;
         if (f.nameKey().equals(BuiltInModels.Vocabulary.ENGLISH.nameKey())) return LiveState.ENGLISH;
@@ -393,6 +419,10 @@ public final class LiveModelViewModel {
 
     public ReadOnlyBooleanProperty timingProperty() {
         return timing.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<List<CardExamples.Example>> examplesProperty() {
+        return examples.getReadOnlyProperty();
     }
 
     public AttentionViewModel attention() {

@@ -119,6 +119,70 @@ class SafetensorsTest {
     }
 
     @Test
+    void float16EncodingRoundsToNearestEven() {
+        assertEquals(0x3C00, HalfFloat.fromFloat(1f) & 0xffff);
+        assertEquals(0x3555, HalfFloat.fromFloat(1f / 3) & 0xffff);
+        assertEquals(0x7BFF, HalfFloat.fromFloat(65504f) & 0xffff);
+        assertEquals(0x7C00, HalfFloat.fromFloat(65520f) & 0xffff); // the tie above the largest goes to infinity
+        assertEquals(0x3C00, HalfFloat.fromFloat(1 + 0x1p-11f) & 0xffff); // tie: to the even mantissa 0
+        assertEquals(0x3C02, HalfFloat.fromFloat(1 + 3 * 0x1p-11f) & 0xffff); // tie: to the even mantissa 2
+        assertEquals(0x0001, HalfFloat.fromFloat(0x1p-24f) & 0xffff);
+        assertEquals(0x0000, HalfFloat.fromFloat(0x1p-25f) & 0xffff); // tie between 0 and 2^-24: to 0
+        assertEquals(0x0001, HalfFloat.fromFloat(1.5f * 0x1p-25f) & 0xffff);
+        assertEquals(0x8000, HalfFloat.fromFloat(-1e-30f) & 0xffff);
+        assertEquals(0x03FF, HalfFloat.fromFloat(0x1p-14f - 0x1p-24f) & 0xffff); // largest subnormal
+        assertEquals(0x0400, HalfFloat.fromFloat(0x1p-14f - 0x1p-26f) & 0xffff); // rounds up into the normals
+        assertEquals(0xFC00, HalfFloat.fromFloat(Float.NEGATIVE_INFINITY) & 0xffff);
+        assertTrue(Float.isNaN(HalfFloat.toFloat(HalfFloat.fromFloat(Float.NaN))));
+    }
+
+    @Test
+    void everyFloat16SurvivesTheRoundTripAndEveryFloatGoesToANearestOne() {
+        for (int h = 0; h < 0x10000; h++) {
+            if ((h & 0x7C00) == 0x7C00 && (h & 0x3FF) != 0) continue; // NaNs
+            assertEquals(h, HalfFloat.fromFloat(HalfFloat.toFloat((short) h)) & 0xffff, Integer.toHexString(h));
+        }
+        Random random = new Random(7);
+        for (int i = 0; i < 200_000; i++) {
+            float x = (float) (random.nextGaussian() * Math.pow(10, random.nextInt(9) - 6));
+            int h = HalfFloat.fromFloat(x) & 0xffff;
+            double error = Math.abs(HalfFloat.toFloat((short) h) - (double) x);
+            // neither neighbour of the chosen half is closer
+            for (int n : new int[] {h - 1, h + 1}) {
+                if ((n & 0x7FFF) >= 0x7C00 || n < 0 || n > 0xFFFF || ((n ^ h) & 0x8000) != 0) continue;
+                assertTrue(error <= Math.abs(HalfFloat.toFloat((short) n) - (double) x), x + " -> " + h);
+            }
+        }
+    }
+
+    @Test
+    void float16FilesHoldHalfTheBytesAndReadBackRounded() throws Exception {
+        float[] data = new float[1000];
+        Random random = new Random(3);
+        for (int i = 0; i < data.length; i++) data[i] = (float) random.nextGaussian() * 0.05f;
+        Path f32 = dir.resolve("f32.safetensors");
+        Path f16 = dir.resolve("f16.safetensors");
+        List<Tensor> tensors = List.of(new Tensor("w", new int[] {10, 100}, data));
+        Safetensors.write(f32, tensors, Map.of("albertlab.step", "7"), Safetensors.Precision.F32);
+        Safetensors.write(f16, tensors, Map.of("albertlab.step", "7"), Safetensors.Precision.F16);
+        Safetensors.Contents back = Safetensors.readContents(f16);
+        assertEquals("7", back.metadata().get("albertlab.step"));
+        float[] read = back.tensors().get("w").data();
+        for (int i = 0; i < data.length; i++) assertEquals(HalfFloat.toFloat(HalfFloat.fromFloat(data[i])), read[i]);
+        assertEquals(4000 - 2000, Files.size(f32) - Files.size(f16) + headerGrowth(f32, f16));
+    }
+
+    /** The F16 header names its dtype with the same number of characters, so only the data shrinks. */
+    private static long headerGrowth(Path a, Path b) throws IOException {
+        return headerLength(b) - headerLength(a);
+    }
+
+    private static long headerLength(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        return ByteBuffer.wrap(bytes, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+    }
+
+    @Test
     void bfloat16DecodesKnownBitPatterns() throws Exception {
         // 1, -2, 3.140625 (pi in bf16), +inf, smallest subnormal 2^-133, largest (2 - 2^-7) 2^127
         byte[] data = Fixtures.littleEndianShorts(0x3F80, 0xC000, 0x4049, 0x7F80, 0x0001, 0x7F7F);

@@ -52,6 +52,20 @@ class LabStateFileTest {
     }
 
     @Test
+    void aTrainedModelRoundTripsByItsFolderName() throws Exception {
+        LabState s = LabState.of("live", "en", SEED, LiveState.trained("albert-mini-brown", SharingMode.ALL_SHARED,
+                "The jury said it did not.", "", 2, 1));
+        Path f = dir.resolve("t.albertlab");
+        LabStateFile.write(f, s);
+        assertEquals(s, LabStateFile.read(f));
+        JsonObject live = JsonParser.parseString(Files.readString(f)).getAsJsonObject().getAsJsonObject("live");
+        assertEquals("albert-mini-brown", live.get("trainedModel").getAsString());
+        assertTrue(live.get("vocabulary").isJsonNull());
+        assertThrows(IllegalArgumentException.class, () -> LiveState.trained("../elsewhere", SharingMode.ALL_SHARED,
+                "", "", -1, 1));
+    }
+
+    @Test
     void fieldNamesAreStable() throws Exception {
         Path f = dir.resolve("s.albertlab");
         LabStateFile.write(f, STATE);
@@ -112,7 +126,7 @@ class LabStateFileTest {
         assertBad(j -> j.getAsJsonObject("explorer").remove("hidden"), "s.albertlab: explorer.hidden is missing");
         assertBad(j -> j.getAsJsonObject("live").remove("sentenceB"), "s.albertlab: live.sentenceB is missing");
         assertBad(j -> j.getAsJsonObject("live").remove("vocabulary"),
-                "s.albertlab: exactly one of vocabulary and modelFolder must be given");
+                "s.albertlab: exactly one of vocabulary, trainedModel and modelFolder must be given");
     }
 
     @Test

@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The live page as the app builds it: the real built-in mini ALBERT, tokenizer and model-folder loader. */
+/** The live page on the real built-in random mini ALBERT, tokenizer and model-folder loader. */
 @ExtendWith(ApplicationExtension.class)
 class LiveModelRealPageTest {
 
@@ -53,7 +53,10 @@ class LiveModelRealPageTest {
 
     @Start
     void start(Stage stage) {
-        page = new LiveModelPage(new AppContext(new I18n(I18n.ENGLISH), background, () -> stage));
+        // the random built-in models alone: the trained ones have a test of their own (LiveTrainedModelsTest)
+        page = new LiveModelPage(new AppContext(new I18n(I18n.ENGLISH), background, () -> stage),
+                albertlab.viewmodel.live.FolderModels::load,
+                () -> BuiltInModels.create(BuiltInModels.Vocabulary.ENGLISH), javafx.application.Platform::runLater);
         stage.setScene(new Scene((Parent) page.content(), 1280, 800));
         stage.show();
     }

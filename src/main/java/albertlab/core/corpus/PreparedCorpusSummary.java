@@ -1,0 +1,63 @@
+package albertlab.core.corpus;
+
+import albertlab.core.io.CheckpointException;
+import albertlab.core.io.TextFiles;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+import com.google.gson.Strictness;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The provenance part of a prepared corpus's {@code corpus.json} (written by {@link CorpusPreparation}): which
+ * package, version and integrity hash the text came from, and its licence. The About box lists these.
+ */
+public record PreparedCorpusSummary(String source, String language, String packageName, String version,
+                                    String integrity, String licence, Path folder) {
+
+    private record Json(String source, String language, String version, String integrity, String licence) {
+    }
+
+    private static final Gson GSON = new GsonBuilder().setStrictness(Strictness.STRICT).create();
+
+    public static PreparedCorpusSummary read(Path folder) throws CheckpointException {
+        Path file = folder.resolve(CorpusPreparation.SUMMARY);
+        if (!Files.isRegularFile(file)) throw new CheckpointException(file, "file not found");
+        String text = TextFiles.readUtf8(file, 1L << 20, "corpus summary");
+        try {
+            Json j = GSON.fromJson(text, Json.class);
+            com.google.gson.JsonObject o = com.google.gson.JsonParser.parseString(text).getAsJsonObject();
+            String pkg = o.has("package") ? o.get("package").getAsString() : null;
+            if (j == null || j.source() == null || pkg == null || j.version() == null || j.licence() == null) {
+                throw new CheckpointException(file, "lacks source, package, version or licence");
+            }
+            return new PreparedCorpusSummary(j.source(), j.language(), pkg, j.version(), j.integrity(), j.licence(),
+                    folder);
+        } catch (JsonParseException | IllegalStateException | UnsupportedOperationException e) {
+            throw new CheckpointException(file, "is not a valid corpus summary (" + CheckpointException.firstLine(e) + ")", e);
+        }
+    }
+
+    /** Every prepared corpus under {@code corporaDir} that reads; the others are left out. */
+    public static List<PreparedCorpusSummary> all(Path corporaDir) {
+        List<PreparedCorpusSummary> out = new ArrayList<>();
+        if (!Files.isDirectory(corporaDir)) return out;
+        try (Stream<Path> s = Files.list(corporaDir)) {
+            for (Path p : s.sorted().toList()) {
+                try {
+                    out.add(read(p));
+                } catch (CheckpointException e) {
+                    // a folder without a summary is not a prepared corpus
+                }
+            }
+        } catch (java.io.IOException e) {
+            return out;
+        }
+        return out;
+    }
+}
