@@ -92,6 +92,7 @@ public final class ModelCard {
         card.put("trainingSteps", training.get("steps").getAsLong());
         card.put("trainingTokens", training.get("tokensSeen").getAsLong());
         card.put("trainingMinutes", Math.round(training.get("minutes").getAsDouble() * 10) / 10.0);
+        card.put("trainingThreads", training.get("threads").getAsInt());
         card.put("seed", training.get("seed").getAsLong());
         card.put("command", training.get("command").getAsString());
         Map<String, Object> heldOut = new LinkedHashMap<>();
@@ -140,9 +141,9 @@ public final class ModelCard {
                 sharing.equals("none") ? "BERT 式模型（不共享参数，与 ALBERT 版本尺寸相同）" : "ALBERT", c.vocabSize(),
                 c.embeddingSize(), c.hiddenSize(), c.numHiddenLayers(), c.numAttentionHeads(), c.intermediateSize(),
                 sharingZh(sharing), card.get("parameters")));
-        s.append(String.format(Locale.ROOT, "- 训练数据：%s；%,d 步，见过 %,d 个词元，用时 %s 分钟（这台机器的两个核心），种子 %s。%n",
+        s.append(String.format(Locale.ROOT, "- 训练数据：%s；%,d 步，见过 %,d 个词元，用时 %s 分钟（%s 个线程），种子 %s。%n",
                 card.get("corpusZh"), card.get("trainingSteps"), card.get("trainingTokens"), card.get("trainingMinutes"),
-                card.get("seed")));
+                card.get("trainingThreads"), card.get("seed")));
         s.append(String.format(Locale.ROOT, "- 评测文本：%s，训练时从未见过；像训练时一样切成 %,d 个序列（[CLS] A [SEP] B [SEP]，每个最多 %d 个词元，A、B 是同一文档里相邻的几行，一半交换了顺序），种子 %s；每个序列 15%% 的词元被换成 [MASK]。%n",
                 h.get("text"), (int) h.get("sequences"), (int) h.get("maxSeqLength"), h.get("evaluationSeed")));
         s.append(String.format(Locale.ROOT, "- 掩码语言模型：top-1 %.1f%%，top-5 %.1f%%（%s，%,d 个被遮住的词元）；总是猜最常见的词元只有 %.1f%%。%n",
@@ -159,9 +160,9 @@ public final class ModelCard {
                 sharing.equals("none") ? "BERT-style model (nothing shared, the same sizes as its ALBERT twin)" : "ALBERT",
                 c.vocabSize(), c.embeddingSize(), c.hiddenSize(), c.numHiddenLayers(), c.numAttentionHeads(),
                 c.intermediateSize(), sharingEn(sharing), card.get("parameters")));
-        s.append(String.format(Locale.ROOT, "- Trained on: %s; %,d steps, %,d tokens seen, %s minutes on this machine's two cores, seed %s.%n",
+        s.append(String.format(Locale.ROOT, "- Trained on: %s; %,d steps, %,d tokens seen, %s minutes with %s thread(s), seed %s.%n",
                 card.get("corpus"), card.get("trainingSteps"), card.get("trainingTokens"), card.get("trainingMinutes"),
-                card.get("seed")));
+                card.get("trainingThreads"), card.get("seed")));
         s.append(String.format(Locale.ROOT, "- Evaluated on: %s, never trained on; cut as in training into %,d sequences ([CLS] A [SEP] B [SEP] of up to %d tokens, A and B consecutive lines of one document, half of them swapped), seed %s; 15%% of each sequence's tokens replaced by [MASK].%n",
                 h.get("text"), (int) h.get("sequences"), (int) h.get("maxSeqLength"), h.get("evaluationSeed")));
         s.append(String.format(Locale.ROOT, "- Masked LM: top-1 %.1f%%, top-5 %.1f%% (%s, %,d masked tokens); always guessing the most frequent token scores %.1f%%.%n",
@@ -174,6 +175,9 @@ public final class ModelCard {
                 .append(zh ? "it has seen classical poetry only, not modern Chinese; " : "it has seen 1961 American English only; ")
                 .append("it is for watching how a model learns in ALBERT Lab, not for any real task.\n\n");
         s.append("Command / 命令:\n\n    ").append(card.get("command")).append("\n\n");
+        if ("F16".equals(card.get("weightsStoredAs"))) {
+            s.append("Stored as F16 by / 以 F16 保存：`albert-lab convert --precision f16` (corpora/make-models.sh)\n\n");
+        }
         s.append("Weights / 权重: ").append(card.get("weightsStoredAs")).append(", sha256 `")
                 .append(card.get("weightsSha256")).append("`\n");
         return s.toString();

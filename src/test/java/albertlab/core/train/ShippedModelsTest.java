@@ -59,7 +59,7 @@ class ShippedModelsTest {
             assertEquals(card.language(), twin.language());
             pairs++;
         }
-        assertTrue(pairs >= 1, "one ALBERT with its twin per language");
+        assertEquals(2, pairs, "one ALBERT with its twin per language");
     }
 
     @Test
@@ -143,8 +143,9 @@ class ShippedModelsTest {
             TrainedModelCard card = TrainedModelCard.read(folder);
             LoadedModel model = ModelFolder.load(folder);
             assertFalse(card.examples().isEmpty(), folder.toString());
-            assertTrue(card.examples().stream().anyMatch(CardExamples.Example::correct), folder + ": none right");
-            assertTrue(card.examples().stream().anyMatch(e -> !e.correct()), folder + ": none wrong");
+            // right ones first (the Live page opens on the first), as many as the model got, up to EACH of each
+            List<Boolean> marks = card.examples().stream().map(CardExamples.Example::correct).toList();
+            assertEquals(marks.stream().sorted(java.util.Comparator.reverseOrder()).toList(), marks, folder.toString());
             for (CardExamples.Example e : card.examples()) {
                 Encoding enc = model.tokenizer().encode(e.a(), e.b());
                 int[] ids = enc.ids().clone();
