@@ -44,29 +44,19 @@ final class AboutDialog {
                 String.valueOf(System.getProperty("javafx.runtime.version")), LabFonts.family(), Kernels.description()));
         runtime.setId("about-runtime");
         runtime.setWrapText(true);
-        GridPane libs = new GridPane();
-        libs.setId("about-libraries");
-        libs.setHgap(16);
-        libs.setVgap(4);
-        libs.addRow(0, bold(i18n.get("app.about.library")), bold(i18n.get("app.about.version")),
-                bold(i18n.get("app.about.license")));
-        int row = 1;
-        for (AppInfo.Library l : AppInfo.LIBRARIES) {
-            libs.addRow(row++, new Label(l.name()), new Label(l.version()), new Label(l.license()));
-        }
+        java.util.List<String[]> libraryRows = new java.util.ArrayList<>();
+        for (AppInfo.Library l : AppInfo.LIBRARIES) libraryRows.add(new String[] {l.name(), l.version(), l.license()});
+        GridPane libs = table("about-libraries", libraryRows, i18n.get("app.about.library"),
+                i18n.get("app.about.version"), i18n.get("app.about.license"));
         Label thanks = new Label(i18n.get("app.about.licenses"));
         thanks.setWrapText(true);
-        GridPane corpora = new GridPane();
-        corpora.setId("about-corpora");
-        corpora.setHgap(16);
-        corpora.setVgap(4);
-        corpora.addRow(0, bold(i18n.get("app.about.corpus")), bold(i18n.get("app.about.package")),
-                bold(i18n.get("app.about.license")));
-        int r = 1;
+        java.util.List<String[]> corpusRows = new java.util.ArrayList<>();
         for (PreparedCorpusSummary c : CORPORA.get()) {
-            corpora.addRow(r++, new Label(i18n.get("app.about.corpus." + c.source())),
-                    new Label("npm " + c.packageName() + " " + c.version()), new Label(c.licence()));
+            corpusRows.add(new String[] {i18n.get("app.about.corpus." + c.source()),
+                    "npm " + c.packageName() + " " + c.version(), c.licence()});
         }
+        GridPane corpora = table("about-corpora", corpusRows, i18n.get("app.about.corpus"),
+                i18n.get("app.about.package"), i18n.get("app.about.license"));
         Label provenance = new Label(i18n.get("app.about.corpora"));
         provenance.setWrapText(true);
         VBox box = new VBox(12, blurb, libs, thanks, corpora, provenance, runtime);
@@ -78,6 +68,24 @@ final class AboutDialog {
             LabStyles.style(alert.getDialogPane(), owner.getScene());
         }
         return alert;
+    }
+
+    /** A grid with a bold header row, then one row per entry. */
+    private static GridPane table(String id, java.util.List<String[]> rows, String... headers) {
+        GridPane grid = new GridPane();
+        grid.setId(id);
+        grid.setHgap(16);
+        grid.setVgap(4);
+        Label[] head = new Label[headers.length];
+        for (int i = 0; i < headers.length; i++) head[i] = bold(headers[i]);
+        grid.addRow(0, head);
+        int r = 1;
+        for (String[] row : rows) {
+            Label[] cells = new Label[row.length];
+            for (int i = 0; i < row.length; i++) cells[i] = new Label(row[i]);
+            grid.addRow(r++, cells);
+        }
+        return grid;
     }
 
     private static Label bold(String text) {
