@@ -29,6 +29,17 @@ class AboutDialogTest {
         AtomicReference<List<String>> texts = new AtomicReference<>();
         robot.interact(() -> {
             Alert about = AboutDialog.create(i18n, null);
+            String dir = System.getProperty("albertlab.screenshots");
+            if (dir != null) { // to look at: -Dalbertlab.screenshots=DIR
+                about.show();
+                try {
+                    albertlab.view.common.Exports.writeNodePng(about.getDialogPane(),
+                            java.nio.file.Path.of(dir, "about-" + i18n.getLocale().getLanguage() + ".png"), 1.0);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                about.close();
+            }
             GridPane grid = (GridPane) about.getDialogPane().lookup("#about-corpora");
             texts.set(grid.getChildren().stream().filter(Label.class::isInstance).map(Node.class::cast)
                     .map(n -> ((Label) n).getText()).toList());

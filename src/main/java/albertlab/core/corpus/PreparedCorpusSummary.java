@@ -2,10 +2,9 @@ package albertlab.core.corpus;
 
 import albertlab.core.io.CheckpointException;
 import albertlab.core.io.TextFiles;
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.Strictness;
+import com.google.gson.JsonParser;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,27 +19,28 @@ import java.util.stream.Stream;
 public record PreparedCorpusSummary(String source, String language, String packageName, String version,
                                     String integrity, String licence, Path folder) {
 
-    private record Json(String source, String language, String version, String integrity, String licence) {
-    }
-
-    private static final Gson GSON = new GsonBuilder().setStrictness(Strictness.STRICT).create();
-
     public static PreparedCorpusSummary read(Path folder) throws CheckpointException {
         Path file = folder.resolve(CorpusPreparation.SUMMARY);
         if (!Files.isRegularFile(file)) throw new CheckpointException(file, "file not found");
         String text = TextFiles.readUtf8(file, 1L << 20, "corpus summary");
         try {
-            Json j = GSON.fromJson(text, Json.class);
-            com.google.gson.JsonObject o = com.google.gson.JsonParser.parseString(text).getAsJsonObject();
-            String pkg = o.has("package") ? o.get("package").getAsString() : null;
-            if (j == null || j.source() == null || pkg == null || j.version() == null || j.licence() == null) {
+            JsonObject o = JsonParser.parseString(text).getAsJsonObject();
+            String source = string(o, "source");
+            String pkg = string(o, "package");
+            String version = string(o, "version");
+            String licence = string(o, "licence");
+            if (source == null || pkg == null || version == null || licence == null) {
                 throw new CheckpointException(file, "lacks source, package, version or licence");
             }
-            return new PreparedCorpusSummary(j.source(), j.language(), pkg, j.version(), j.integrity(), j.licence(),
-                    folder);
+            return new PreparedCorpusSummary(source, string(o, "language"), pkg, version, string(o, "integrity"),
+                    licence, folder);
         } catch (JsonParseException | IllegalStateException | UnsupportedOperationException e) {
             throw new CheckpointException(file, "is not a valid corpus summary (" + CheckpointException.firstLine(e) + ")", e);
         }
+    }
+
+    private static String string(JsonObject o, String key) {
+        return o.has(key) && !o.get(key).isJsonNull() ? o.get(key).getAsString() : null;
     }
 
     /** Every prepared corpus under {@code corporaDir} that reads; the others are left out. */

@@ -53,14 +53,17 @@ public final class ModelCard {
         if (!model.hasTokenizer()) throw new CheckpointException(folder, model.noTokenizerReason());
         JsonObject training = JsonParser.parseString(TextFiles.readUtf8(folder.resolve(TrainingCheckpoint.TRAINING_JSON),
                 16L << 20, "training record")).getAsJsonObject();
-        TrainingCorpus heldOut = TrainingCorpus.read(List.of(about.heldOutFile()), model.tokenizer());
+        // read (and unzip) once: tokenized for the scores, as lines for the examples
+        String heldOutText = TrainingCorpus.readText(about.heldOutFile());
+        TrainingCorpus heldOut = TrainingCorpus.of(heldOutText, model.tokenizer());
+        if (heldOut.documents().isEmpty()) throw new CheckpointException(about.heldOutFile(), "has no text");
         // judged on sequences as long as those it trained on
         int length = training.getAsJsonObject("settings").get("maxSeqLength").getAsInt();
         ModelEvaluation.Report report = ModelEvaluation.run(model.model(), model.tokenizer(), heldOut,
                 new ModelEvaluation.Protocol(sequences, length, seed));
         Map<String, Object> card = card(model, training, about, report, seed);
-        List<List<String>> documents = TrainingCorpus.documentsOf(TrainingCorpus.readText(about.heldOutFile()));
-        card.put("examples", CardExamples.find(model.model(), model.tokenizer(), documents, seed));
+        card.put("examples", CardExamples.find(model.model(), model.tokenizer(),
+                TrainingCorpus.documentsOf(heldOutText), seed));
         String json = new GsonBuilder().setPrettyPrinting().create().toJson(card) + "\n";
         AtomicFiles.write(folder.resolve(JSON), json.getBytes(StandardCharsets.UTF_8));
         AtomicFiles.write(folder.resolve(MARKDOWN), markdown(card, model.config()).getBytes(StandardCharsets.UTF_8));

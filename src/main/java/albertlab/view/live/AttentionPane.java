@@ -165,6 +165,7 @@ final class AttentionPane extends VBox {
         HBox row = new HBox(8, title, buttons);
         row.setId("named-heads");
         row.getStyleClass().add("controls");
+        Label none = label("live.attention.namedNone");
         Runnable fill = () -> {
             buttons.getChildren().clear();
             List<TrainedModelCard.NamedHead> heads = vm.namedHeadsProperty().get();
@@ -175,16 +176,17 @@ final class AttentionPane extends VBox {
                 b.setOnAction(e -> vm.select(h.application(), h.head()));
                 buttons.getChildren().add(b);
             }
-            LiveResult r = vm.resultProperty().get();
-            boolean trained = r != null && r.model().card() != null;
-            if (trained && heads.isEmpty()) buttons.getChildren().add(label("live.attention.namedNone"));
-            row.setVisible(trained);
-            row.setManaged(trained);
+            if (heads.isEmpty()) buttons.getChildren().add(none);
         };
+        // the buttons change with the model's card only (the view model sets a new list then), not per keystroke
         vm.namedHeadsProperty().addListener((o, a, b) -> fill.run());
-        vm.resultProperty().addListener((o, a, b) -> fill.run());
         i18n.localeProperty().addListener((o, a, b) -> fill.run());
         fill.run();
+        row.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+            LiveResult r = vm.resultProperty().get();
+            return r != null && r.model().card() != null;
+        }, vm.resultProperty()));
+        row.managedProperty().bind(row.visibleProperty());
         return row;
     }
 

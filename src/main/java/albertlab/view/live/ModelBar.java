@@ -233,14 +233,17 @@ final class ModelBar extends VBox {
             setText(empty || item == null ? null : familyName(i18n, item));
             if (empty || item == null || !inList) {
                 setGraphic(null);
+                setContentDisplay(javafx.scene.control.ContentDisplay.LEFT);
                 return;
             }
             LiveModel m = item.member(item.defaultMode());
             Label what = new Label(m.card() != null ? TrainedBadge.badge(i18n, m.card())
                     : i18n.get(m.untrained() ? "live.model.untrained.list" : "live.model.folder.list"));
             what.getStyleClass().add(m.card() != null ? "badge-trained" : m.untrained() ? "badge-untrained" : "note");
-            setGraphic(what);
-            setContentDisplay(javafx.scene.control.ContentDisplay.BOTTOM);
+            // name and badge left-aligned one above the other (ContentDisplay.BOTTOM would centre them)
+            VBox both = new VBox(2, new Label(getText()), what);
+            setGraphic(both);
+            setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
         }
     }
 }

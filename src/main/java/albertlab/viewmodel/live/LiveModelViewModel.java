@@ -131,6 +131,7 @@ public final class LiveModelViewModel {
 
     private void textChanged() {
         dropTimings();
+        if (applyingExample) return; // applyExample runs the one pass for both sentences and the mask
         if (maskedPosition.get() >= 0) {
             maskedPosition.set(-1); // the tokens moved: the old position may now be another word
         } else {
@@ -178,12 +179,20 @@ public final class LiveModelViewModel {
         maskedPosition.set(maskedPosition.get() == position ? -1 : position);
     }
 
-    /** Shows one of the card's examples: its two sentences, with its word masked. */
+    /** Shows one of the card's examples: its two sentences, with its word masked; one forward pass. */
     public void applyExample(CardExamples.Example e) {
-        first.set(e.a());
-        second.set(e.b());
-        maskedPosition.set(e.position()); // last: new text clears the mask
+        applyingExample = true;
+        try {
+            first.set(e.a());
+            second.set(e.b());
+        } finally {
+            applyingExample = false;
+        }
+        if (maskedPosition.get() == e.position()) refresh();
+        else maskedPosition.set(e.position());
     }
+
+    private boolean applyingExample;
 
     /** Puts sentence B first and A second. */
     public void swapSentences() {

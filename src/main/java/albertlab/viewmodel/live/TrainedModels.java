@@ -58,8 +58,6 @@ public final class TrainedModels {
                 problems.add(folder.getFileName() + "/" + e.getMessage());
             }
         }
-        Map<String, ForwardFunction> forwards = new HashMap<>();
-        byName.forEach((name, e) -> forwards.put(name, e.loaded().model()::forward));
         List<Entry> ordered = new ArrayList<>(byName.values());
         ordered.sort(Comparator.comparing((Entry e) -> !e.card().language().equals(preferredLanguage))
                 .thenComparing(e -> e.card().language())
