@@ -70,6 +70,10 @@ public final class AlbertLabApp extends Application {
         stage.setScene(scene);
         stage.setMinWidth(800);
         stage.setMinHeight(560);
+        // closing the window asks like File › Quit does, and stops a training run cleanly
+        stage.setOnCloseRequest(e -> {
+            if (!shell.confirmQuit()) e.consume();
+        });
         stage.titleProperty().bind(i18n.bind(() -> shell.currentProperty().get() == null ? i18n.get("app.title")
                         : i18n.get("app.title") + " — " + i18n.get(shell.currentProperty().get().titleKey()),
                 shell.currentProperty()));

@@ -65,6 +65,7 @@ public final class AppShell extends BorderPane {
         navBar.getStyleClass().add("nav-bar");
         navBar.setAlignment(Pos.CENTER_RIGHT);
         for (int i = 0; i < this.pages.size(); i++) navBar.getChildren().add(navButton(this.pages.get(i), i));
+        for (LabPage p : this.pages) p.attach(this::select);
         MenuBar menus = menus();
         HBox top = new HBox(menus, navBar);
         HBox.setHgrow(menus, Priority.ALWAYS);
@@ -174,7 +175,9 @@ public final class AppShell extends BorderPane {
         Menu file = menu("app.menu.file", "menu-file");
         MenuItem quitItem = item("app.menu.quit", "menu-quit");
         quitItem.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
-        quitItem.setOnAction(e -> quit.run());
+        quitItem.setOnAction(e -> {
+            if (confirmQuit()) quit.run();
+        });
         file.getItems().add(quitItem);
 
         Menu view = menu("app.menu.view", "menu-view");
@@ -228,6 +231,28 @@ public final class AppShell extends BorderPane {
         MenuBar bar = new MenuBar(file, view, language, help);
         bar.setId("menu-bar");
         return bar;
+    }
+
+    /**
+     * Asks before quitting when a page holds work that would be lost (a run of more than a minute of training not
+     * saved); true when the app may close. Every page is then told to stop its background work.
+     */
+    public boolean confirmQuit() {
+        List<String> unsaved = pages.stream().map(LabPage::unsavedWork).filter(java.util.Objects::nonNull).toList();
+        if (!unsaved.isEmpty()) {
+            javafx.scene.control.ButtonType quitAnyway = new javafx.scene.control.ButtonType(
+                    i18n.get("app.quit.anyway"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+            javafx.scene.control.ButtonType stay = new javafx.scene.control.ButtonType(i18n.get("app.quit.stay"),
+                    javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+            javafx.scene.control.Alert ask = new javafx.scene.control.Alert(
+                    javafx.scene.control.Alert.AlertType.CONFIRMATION, String.join("\n", unsaved), quitAnyway, stay);
+            ask.setTitle(i18n.get("app.title"));
+            ask.setHeaderText(i18n.get("app.quit.header"));
+            if (context.owner().get() != null) ask.initOwner(context.owner().get());
+            if (ask.showAndWait().orElse(stay) != quitAnyway) return false;
+        }
+        pages.forEach(LabPage::shutdown);
+        return true;
     }
 
     private void zoom(double step) {

@@ -4,6 +4,7 @@ import albertlab.view.common.AppContext;
 import albertlab.view.common.LabPage;
 import albertlab.view.explorer.ExplorerPage;
 import albertlab.view.live.LiveModelPage;
+import albertlab.view.training.TrainingPage;
 
 import java.util.List;
 
@@ -14,9 +15,8 @@ public final class Pages {
     }
 
     public static List<LabPage> create(AppContext context) {
-        return List.of(
-                new ExplorerPage(context),
-                new LiveModelPage(context)
-        );
+        LiveModelPage live = new LiveModelPage(context);
+        // the Training page hands its snapshots to the Live page, which the shell then shows
+        return List.of(new ExplorerPage(context), live, new TrainingPage(context, live::open, live.id()));
     }
 }

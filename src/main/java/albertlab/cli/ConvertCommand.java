@@ -34,7 +34,7 @@ final class ConvertCommand implements Command {
 
     @Override
     public Set<String> valuedOptions() {
-        return Set.of("model", "out", "precision");
+        return Set.of("model", "out", "precision", "max-position");
     }
 
     @Override
@@ -45,10 +45,12 @@ final class ConvertCommand implements Command {
     @Override
     public String usage() {
         return """
-                usage: albert-lab convert --model DIR --out DIR --precision f16|f32
+                usage: albert-lab convert --model DIR --out DIR --precision f16|f32 [--max-position P]
                   Writes config.json, model.safetensors (each weight rounded to the nearest f16, or kept as f32),
                   the tokenizer, training.json and loss.csv into the new folder; the optimizer state is left out,
-                  so the copy opens everywhere a model opens but cannot resume training.""";
+                  so the copy opens everywhere a model opens but cannot resume training.
+                  --max-position P keeps the first P rows of the position table (a model trained on sequences
+                  of P tokens, whose later rows never trained): the copy then reads at most P tokens.""";
     }
 
     @Override
@@ -69,7 +71,15 @@ final class ConvertCommand implements Command {
         Map<String, String> metadata =
                 new HashMap<>(Safetensors.readContents(from.resolve(ModelFolder.WEIGHTS_FILE)).metadata());
         metadata.remove("format");
-        ModelFolder.save(to, model.model().weights(), model.tokenizerFile(), metadata, precision);
+        albertlab.core.model.AlbertWeights weights = model.model().weights();
+        if (args.has("max-position")) {
+            try {
+                weights = albertlab.core.model.WeightArrays.firstPositions(weights, args.intValue("max-position", 0));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--max-position: " + e.getMessage());
+            }
+        }
+        ModelFolder.save(to, weights, model.tokenizerFile(), metadata, precision);
         for (String record : new String[] {TrainingCheckpoint.TRAINING_JSON, TrainingCheckpoint.LOSS_CSV}) {
             Path file = from.resolve(record);
             if (!Files.isRegularFile(file)) continue;

@@ -86,6 +86,7 @@ final class EvaluateCommand implements Command {
             json.put("sop", Map.of("accuracy", r.sopAccuracy(), "pairs", r.pairs()));
             json.put("patterns", ModelEvaluation.PATTERNS);
             json.put("heads", r.heads());
+            json.put("hiddenStates", r.transitions());
             out.println(Json.GSON.toJson(json));
             return;
         }
@@ -94,6 +95,11 @@ final class EvaluateCommand implements Command {
         print(out, "masked LM", r.mlm());
         if (r.mlmHan().maskedTokens() > 0) print(out, "masked LM, Han characters only", r.mlmHan());
         out.printf(Locale.ROOT, "sentence order: %.1f%% of %,d pairs%n", 100 * r.sopAccuracy(), r.pairs());
+        out.print("hidden states, input against output of each application (the paper's Figure 1):");
+        for (ModelEvaluation.Transition t : r.transitions()) {
+            out.printf(Locale.ROOT, "%n  %3d  L2 %.3f  angle %.2f°", t.application(), t.l2(), t.angleDegrees());
+        }
+        out.println();
         out.print("heads (application.head):");
         for (String p : ModelEvaluation.PATTERNS) out.printf(Locale.ROOT, " %11s", p);
         out.println();

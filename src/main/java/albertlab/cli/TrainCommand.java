@@ -17,6 +17,7 @@ import albertlab.core.train.BatchSource;
 import albertlab.core.train.HeldOutEvaluation;
 import albertlab.core.train.HeldOutScore;
 import albertlab.core.train.MaskingStrategy;
+import albertlab.core.train.PretrainingData;
 import albertlab.core.train.MemoryEstimate;
 import albertlab.core.train.MlmMasking;
 import albertlab.core.train.OptimizerKind;
@@ -44,7 +45,6 @@ import java.util.Set;
 /** {@code train}: ALBERT pre-training (MLM + SOP) from a corpus, or SGD steps on one fixed batch. */
 final class TrainCommand implements Command {
 
-    static final int HELD_OUT_BATCHES = 8;
     private static final long PROGRESS_EVERY_NANOS = 3_000_000_000L;
 
     @Override
@@ -258,19 +258,13 @@ final class TrainCommand implements Command {
                        Trainer.State start, Map<String, albertlab.core.model.Tensor> optimizerState,
                        List<Trainer.LossRow> history, PrintStream err) throws Exception {
         Parallel.limit(settings.threads());
-        SpecialTokens specials = SpecialTokens.of(tokenizer);
-        MlmMasking masking = new MlmMasking(settings.masking(), specials, settings.maxPredictions());
-        PretrainingBatches batches = new PretrainingBatches(corpus, specials, masking, settings.batchSize(),
-                settings.maxSeqLength(), settings.seed());
-        HeldOutEvaluation heldOut = null;
         String evalFile = args.has("eval-file") ? args.get("eval-file")
                 : record.get("evalFile") instanceof String s ? s : null;
-        if (evalFile != null) {
-            TrainingCorpus eval = TrainingCorpus.read(List.of(Path.of(evalFile)), tokenizer);
-            heldOut = new HeldOutEvaluation(new PretrainingBatches(eval, specials, masking, settings.batchSize(),
-                    settings.maxSeqLength(), settings.seed() + 1), HELD_OUT_BATCHES);
-            record.put("evalFile", evalFile);
-        }
+        TrainingCorpus eval = evalFile == null ? null : TrainingCorpus.read(List.of(Path.of(evalFile)), tokenizer);
+        if (evalFile != null) record.put("evalFile", evalFile);
+        PretrainingData data = PretrainingData.of(corpus, eval, tokenizer, settings);
+        PretrainingBatches batches = data.batches();
+        HeldOutEvaluation heldOut = data.heldOut();
         boolean quiet = args.flag("quiet");
         Progress progress = new Progress(err, quiet);
         try (Trainer trainer = new Trainer(weights, settings, batches, Kernels.best(), heldOut, start, optimizerState,

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -194,6 +195,32 @@ class TrainCommandsTest {
         Result bad = run("convert", "--model", model.toString(), "--out", dir.resolve("x").toString(), "--precision", "f8");
         assertEquals(2, bad.status());
         assertEquals("albert-lab convert: --precision must be f16 or f32, got f8", bad.err().lines().findFirst().orElse(""));
+    }
+
+    @Test
+    void convertWithMaxPositionKeepsTheFirstRowsAndTheSameOutputs() throws Exception {
+        Path cut = dir.resolve("model-p8");
+        Result r = run("convert", "--model", model.toString(), "--out", cut.toString(), "--precision", "f32",
+                "--max-position", "8");
+        assertEquals(0, r.status(), r.err());
+        var full = Safetensors.read(model.resolve("model.safetensors"));
+        var read = Safetensors.read(cut.resolve("model.safetensors"));
+        String name = "albert.embeddings.position_embeddings.weight";
+        float[] before = full.get(name).data();
+        float[] after = read.get(name).data();
+        int e = full.get(name).shape()[1];
+        assertEquals(8 * e, after.length);
+        assertArrayEquals(java.util.Arrays.copyOf(before, 8 * e), after);
+        assertTrue(Files.readString(cut.resolve("config.json")).contains("\"max_position_embeddings\": 8"));
+        // a sequence that fits gives the same guess as before
+        Result fill = run("fill-mask", "--model", cut.toString(), "--text", "cat sat on the [MASK] .", "--json");
+        assertEquals(0, fill.status(), fill.err());
+        assertTrue(fill.out().contains("\"token\": \"mat\""), fill.out());
+        Result bad = run("convert", "--model", model.toString(), "--out", dir.resolve("y").toString(), "--precision",
+                "f32", "--max-position", "100000");
+        assertEquals(2, bad.status());
+        assertTrue(bad.err().startsWith("albert-lab convert: --max-position: positions must be between 1 and "),
+                bad.err());
     }
 
     @Test

@@ -63,6 +63,25 @@ public final class WeightArrays {
         return map(w, false);
     }
 
+    /**
+     * The same model reading at most {@code positions} tokens: the first rows of the position table, and a config
+     * that says so. For a model trained on shorter sequences than its table has rows, whose later rows are still
+     * their random initial values.
+     */
+    public static AlbertWeights firstPositions(AlbertWeights w, int positions) {
+        int p = w.config().maxPositionEmbeddings();
+        if (positions < 1 || positions > p) {
+            throw new IllegalArgumentException("positions must be between 1 and " + p + ", got " + positions);
+        }
+        FMatrixRMaj table = w.embeddings().position();
+        FMatrixRMaj cut = new FMatrixRMaj(positions, table.numCols);
+        System.arraycopy(table.data, 0, cut.data, 0, positions * table.numCols);
+        AlbertWeights.Embeddings e = new AlbertWeights.Embeddings(w.embeddings().word(), cut,
+                w.embeddings().tokenType(), w.embeddings().layerNorm());
+        return new AlbertWeights(w.config().toBuilder().maxPositionEmbeddings(positions).build(), e, w.projection(),
+                w.attention(), w.ffn(), w.pooler(), w.mlmHead(), w.sopClassifier());
+    }
+
     /** The same structure and shapes, all zeros. */
     public static AlbertWeights zerosLike(AlbertWeights w) {
         return map(w, true);

@@ -128,6 +128,15 @@ public final class ModelCard {
             named.add(n);
         }
         card.put("namedHeads", named);
+        List<Map<String, Object>> dynamics = new ArrayList<>();
+        for (ModelEvaluation.Transition t : report.transitions()) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("application", t.application());
+            d.put("l2", round(t.l2()));
+            d.put("angleDegrees", round(t.angleDegrees()));
+            dynamics.add(d);
+        }
+        card.put("hiddenStates", dynamics);
         return card;
     }
 
@@ -156,6 +165,8 @@ public final class ModelCard {
         s.append(String.format(Locale.ROOT, "- 句序预测（SOP）：%,d 对片段，准确率 %.1f%%（瞎猜是 50%%）。%n",
                 (int) h.get("pairs"), 100 * (double) h.get("sopAccuracy")));
         s.append("- 有名字的注意力头（至少一半注意力落在一种模式上）：").append(named.isEmpty() ? "没有" : headsZh(named)).append("\n");
+        s.append("- 隐藏状态（论文图 1 的量，在评测序列上取平均）：每次层应用的输入与输出之间的 L2 距离 / 夹角：")
+                .append(dynamics(card, "；", "第 %d 次 %.2f / %.1f°")).append("\n");
         s.append("- 做不到的：它很小，只读过一个小语料，常常猜错；").append(zh ? "只见过古典诗词，不懂现代汉语；" : "只见过 1961 年的美国英语；")
                 .append("不能用于任何实际任务，只用来在 ALBERT Lab 里观察它如何学习。\n\n");
         s.append("## English\n\n");
@@ -174,16 +185,28 @@ public final class ModelCard {
         s.append(String.format(Locale.ROOT, "- Sentence order (SOP): %.1f%% of %,d segment pairs (chance is 50%%).%n",
                 100 * (double) h.get("sopAccuracy"), (int) h.get("pairs")));
         s.append("- Named heads (at least half of the attention on one pattern): ").append(named.isEmpty() ? "none" : headsEn(named)).append("\n");
+        s.append("- Hidden states (the quantities of the paper's Figure 1, averaged over the evaluation sequences): L2 distance / angle between the input and output of each layer application: ")
+                .append(dynamics(card, "; ", "%d: %.2f / %.1f°")).append("\n");
         s.append("- What it cannot do: it is tiny and has read one small corpus, so it is often wrong; ")
                 .append(zh ? "it has seen classical poetry only, not modern Chinese; " : "it has seen 1961 American English only; ")
                 .append("it is for watching how a model learns in ALBERT Lab, not for any real task.\n\n");
         s.append("Command / 命令:\n\n    ").append(card.get("command")).append("\n\n");
         if ("F16".equals(card.get("weightsStoredAs"))) {
-            s.append("Stored as F16 by / 以 F16 保存：`albert-lab convert --precision f16` (corpora/make-models.sh)\n\n");
+            s.append("Stored as F16 by / 以 F16 保存：`albert-lab convert --precision f16` (the exact command in / 确切命令见 corpora/make-models.sh)\n\n");
         }
         s.append("Weights / 权重: ").append(card.get("weightsStoredAs")).append(", sha256 `")
                 .append(card.get("weightsSha256")).append("`\n");
         return s.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String dynamics(Map<String, Object> card, String separator, String format) {
+        List<String> out = new ArrayList<>();
+        for (Map<String, Object> d : (List<Map<String, Object>>) card.get("hiddenStates")) {
+            out.add(String.format(Locale.ROOT, format, (int) d.get("application") + 1, (double) d.get("l2"),
+                    (double) d.get("angleDegrees")));
+        }
+        return String.join(separator, out);
     }
 
     private static String sharingZh(String mode) {

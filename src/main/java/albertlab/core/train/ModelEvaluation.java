@@ -58,8 +58,16 @@ public final class ModelEvaluation {
         }
     }
 
+    /**
+     * The paper's Figure 1 for one layer application, averaged over the held-out sequences: the L2 distance and
+     * the angle (degrees) between its input and output embeddings, each the mean over a sequence's tokens.
+     */
+    public record Transition(int application, double l2, double angleDegrees) {
+    }
+
+    /** @param transitions one per layer application, in order */
     public record Report(MlmScore mlm, MlmScore mlmHan, double sopAccuracy, int pairs, List<HeadPattern> heads,
-                         Protocol protocol) {
+                         List<Transition> transitions, Protocol protocol) {
     }
 
     private ModelEvaluation() {
@@ -79,6 +87,8 @@ public final class ModelEvaluation {
         int heads = model.config().numAttentionHeads();
         double[][][] mass = new double[schedule.size()][heads][PATTERNS.length];
         long queries = 0;
+        double[] l2 = new double[schedule.size()];
+        double[] angle = new double[schedule.size()];
         ForwardOptions patterns = new ForwardOptions(0, true, false);
         for (int i = 0; i < protocol.sequences(); i++) {
             PretrainingBatch b = sequences.batch(i);
@@ -115,6 +125,15 @@ public final class ModelEvaluation {
                 pairs++;
             }
             queries += attention(trace, text, ones, tokenizer, specials, mass);
+            for (int t = 0; t < schedule.size(); t++) {
+                l2[t] += trace.layerSummaries().get(t).l2();
+                angle[t] += trace.layerSummaries().get(t).angleDegrees();
+            }
+        }
+        List<Transition> transitions = new ArrayList<>();
+        for (int t = 0; t < schedule.size(); t++) {
+            int n = Math.max(1, protocol.sequences());
+            transitions.add(new Transition(t, l2[t] / n, angle[t] / n));
         }
         List<HeadPattern> headPatterns = new ArrayList<>();
         for (int t = 0; t < schedule.size(); t++) {
@@ -125,7 +144,7 @@ public final class ModelEvaluation {
             }
         }
         return new Report(all.score(), han.score(), pairs == 0 ? Double.NaN : (double) right / pairs, pairs,
-                headPatterns, protocol);
+                headPatterns, List.copyOf(transitions), protocol);
     }
 
     /** Adds each head's pattern masses over the real query tokens; returns how many queries there were. */

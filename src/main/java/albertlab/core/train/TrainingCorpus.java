@@ -149,6 +149,26 @@ public final class TrainingCorpus {
         return text(file);
     }
 
+    /** A corpus cut in two: every {@code every}-th document (from the middle of each stretch) is held out. */
+    public record Split(TrainingCorpus train, TrainingCorpus heldOut) {
+    }
+
+    /**
+     * Holds out one document in {@code every} for evaluation (a text file opened on the Training page comes
+     * without a held-out file); with fewer than two documents nothing is held out and {@code heldOut} is null.
+     */
+    public Split split(int every) {
+        if (every < 2) throw new IllegalArgumentException("hold out one document in at least 2, got " + every);
+        if (documents.size() < 2) return new Split(this, null);
+        List<int[][]> train = new ArrayList<>();
+        List<int[][]> held = new ArrayList<>();
+        for (int d = 0; d < documents.size(); d++) {
+            (d % every == every / 2 ? held : train).add(documents.get(d));
+        }
+        if (held.isEmpty()) held.add(train.remove(train.size() - 1));
+        return new Split(new TrainingCorpus(train), new TrainingCorpus(held));
+    }
+
     public List<int[][]> documents() {
         return documents;
     }

@@ -45,6 +45,22 @@ public interface LabPage {
         return Idle.NO_ERROR;
     }
 
+    /**
+     * Work that closing the app would throw away, in the user's language ("12 minutes of training not saved"), or
+     * null when there is none worth asking about.
+     */
+    default String unsavedWork() {
+        return null;
+    }
+
+    /** The app is closing: stop background work (a training run) cleanly. */
+    default void shutdown() {
+    }
+
+    /** Lets a page show another one (the Training page's "Open in Live Model"); the shell calls it once. */
+    default void attach(java.util.function.Consumer<String> showPage) {
+    }
+
     /** The shared "never busy" and "never failed" values. */
     final class Idle {
         static final ReadOnlyBooleanProperty PROPERTY = new ReadOnlyBooleanWrapper(false).getReadOnlyProperty();

@@ -1,5 +1,6 @@
 package albertlab.view.live;
 
+import albertlab.view.common.HeatmapView;
 import albertlab.core.model.LayerSchedule;
 import albertlab.view.common.ExportActions;
 import albertlab.view.common.Exports;

@@ -1,5 +1,6 @@
 package albertlab.view.live;
 
+import albertlab.view.common.HeatmapView;
 import albertlab.core.train.TrainedModelCard;
 import javafx.scene.control.Button;
 import java.util.List;
@@ -8,7 +9,7 @@ import albertlab.viewmodel.common.I18n;
 import albertlab.viewmodel.live.AttentionMath;
 import albertlab.viewmodel.live.AttentionViewModel;
 import albertlab.viewmodel.live.CsvTables;
-import albertlab.viewmodel.live.HeatmapData;
+import albertlab.viewmodel.common.HeatmapData;
 import albertlab.viewmodel.live.LayerComparison;
 import albertlab.viewmodel.live.LiveResult;
 import albertlab.viewmodel.live.PairFilter;

@@ -1,5 +1,7 @@
 package albertlab.view.live;
 
+import albertlab.view.common.HeatmapView;
+import albertlab.view.common.LabCharts;
 import albertlab.view.common.ChartStyle;
 import albertlab.view.common.LabStyles;
 import albertlab.view.common.StaticChartViewer;

@@ -1,5 +1,6 @@
 package albertlab.view.live;
 
+import albertlab.view.common.HeatmapView;
 import albertlab.view.common.ExportActions;
 import albertlab.view.common.Exports;
 import albertlab.viewmodel.common.I18n;

@@ -94,6 +94,12 @@ public final class LiveModelPage implements LabPage {
         return vm.errorProperty();
     }
 
+    /** Shows a model handed over by another page (the Training page's snapshot). */
+    public void open(albertlab.viewmodel.live.LiveModel model) {
+        content();
+        vm.openSnapshot(model);
+    }
+
     LiveModelViewModel viewModel() {
         return vm;
     }

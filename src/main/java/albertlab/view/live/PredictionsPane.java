@@ -1,5 +1,6 @@
 package albertlab.view.live;
 
+import albertlab.view.common.HeatmapView;
 import albertlab.viewmodel.common.I18n;
 import albertlab.viewmodel.live.LiveModel;
 import albertlab.viewmodel.live.LiveModelViewModel;

@@ -25,7 +25,7 @@ public final class I18n {
     public static final List<Locale> SUPPORTED = List.of(CHINESE, ENGLISH);
 
     /** One bundle per area of the app; a new view adds its bundle here. */
-    public static final List<String> BUNDLES = List.of("app", "explorer", "live");
+    public static final List<String> BUNDLES = List.of("app", "explorer", "live", "training");
 
     private final ObjectProperty<Locale> locale = new SimpleObjectProperty<>(this, "locale");
 
@@ -62,6 +62,11 @@ public final class I18n {
     public String get(String key, Object... args) {
         String pattern = lookup(key, locale.get());
         return args.length == 0 ? pattern : new MessageFormat(pattern, locale.get()).format(args);
+    }
+
+    /** True when some bundle has {@code key} (optional texts such as a button's tooltip). */
+    public boolean has(String key) {
+        return !lookup(key, locale.get()).startsWith("⟨");
     }
 
     /** A binding that follows the language. */

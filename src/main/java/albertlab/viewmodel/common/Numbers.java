@@ -42,4 +42,16 @@ public final class Numbers {
     public static String signed(long v) {
         return (v < 0 ? "\u2212" : "+") + grouped(Math.abs(v));
     }
+
+    /** 0.001, 0.0003 (a learning rate as a student types it) */
+    public static String learningRate(double v) {
+        return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+    }
+
+    /** 3:07 or 1:02:45 (minutes and seconds; hours when there are any) */
+    public static String clock(double seconds) {
+        long s = Math.max(0, Math.round(seconds));
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
 }

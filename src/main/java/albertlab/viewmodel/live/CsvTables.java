@@ -1,5 +1,6 @@
 package albertlab.viewmodel.live;
 
+import albertlab.viewmodel.common.HeatmapData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

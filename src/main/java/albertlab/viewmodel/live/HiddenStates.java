@@ -1,5 +1,6 @@
 package albertlab.viewmodel.live;
 
+import albertlab.viewmodel.common.HeatmapData;
 import albertlab.core.model.ForwardTrace;
 
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package albertlab.viewmodel.live;
 
+import albertlab.viewmodel.common.HeatmapData;
 import albertlab.core.model.TokenProbabilities;
 import albertlab.core.model.TokenGuess;
 import albertlab.core.config.SharingMode;
@@ -85,6 +86,7 @@ public final class LiveModelViewModel {
     private final AttentionViewModel attention;
     /** The folder each loaded checkpoint came from, so a snapshot can name it. */
     private final Map<ModelFamily, Path> folders = new IdentityHashMap<>();
+    private ModelFamily snapshot;
 
     /**
      * @param background where forward passes, loading and timing run (AppContext.background in the app)
@@ -207,6 +209,18 @@ public final class LiveModelViewModel {
     public void addFamilies(List<ModelFamily> added) {
         families.addAll(added);
         if (family.get() == null && !added.isEmpty()) family.set(added.get(0));
+    }
+
+    /**
+     * Shows a model handed over by the Training page. Only the newest hand-over is kept in the list: each holds a
+     * copy of the weights of every mode of its run.
+     */
+    public void openSnapshot(LiveModel model) {
+        ModelFamily f = ModelFamily.single(model);
+        if (snapshot != null) families.remove(snapshot);
+        snapshot = f;
+        families.add(f);
+        family.set(f);
     }
 
     /** Creates the built-in models off the JavaFX thread, then adds them. */

@@ -1,5 +1,7 @@
 package albertlab.view.live;
 
+import albertlab.view.common.FxWait;
+import albertlab.view.common.HeatmapView;
 import albertlab.app.AppShell;
 import albertlab.view.common.AppContext;
 import albertlab.viewmodel.common.I18n;

@@ -1,5 +1,6 @@
 package albertlab.view.live;
 
+import albertlab.view.common.FxWait;
 import albertlab.view.common.AppContext;
 import albertlab.viewmodel.common.I18n;
 import albertlab.viewmodel.live.BuiltInModels;

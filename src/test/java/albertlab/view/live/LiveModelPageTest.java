@@ -1,5 +1,7 @@
 package albertlab.view.live;
 
+import albertlab.view.common.FxWait;
+import albertlab.view.common.HeatmapView;
 import albertlab.view.common.AppContext;
 import albertlab.core.io.CheckpointException;
 import albertlab.viewmodel.common.I18n;

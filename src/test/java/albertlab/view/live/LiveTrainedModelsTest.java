@@ -1,5 +1,6 @@
 package albertlab.view.live;
 
+import albertlab.view.common.FxWait;
 import albertlab.core.config.SharingMode;
 import albertlab.core.train.CardExamples;
 import albertlab.core.train.TrainedModelCard;

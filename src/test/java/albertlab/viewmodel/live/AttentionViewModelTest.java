@@ -1,5 +1,6 @@
 package albertlab.viewmodel.live;
 
+import albertlab.viewmodel.common.HeatmapData;
 import albertlab.core.config.SharingMode;
 import albertlab.core.model.ForwardOptions;
 import albertlab.core.model.ModelInput;

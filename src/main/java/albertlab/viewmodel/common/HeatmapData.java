@@ -1,4 +1,4 @@
-package albertlab.viewmodel.live;
+package albertlab.viewmodel.common;
 
 import java.util.List;
 

@@ -1,7 +1,7 @@
-package albertlab.view.live;
+package albertlab.view.common;
 
 import albertlab.view.common.LabFonts;
-import albertlab.viewmodel.live.HeatmapData;
+import albertlab.viewmodel.common.HeatmapData;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -34,7 +34,7 @@ public final class HeatmapView extends Region {
     public record Cell(int row, int col) {
     }
 
-    static final Color ACCENT = Color.web("#e66100");
+    public static final Color ACCENT = Color.web("#e66100");
     /** Labels and cell values relative to the page's text size: 12 and 13 px at the default 15 px. */
     private static final double LABEL_EM = 0.8;
     private static final double VALUE_EM = 13.0 / 15;
@@ -240,12 +240,12 @@ public final class HeatmapView extends Region {
     }
 
     /** Size of the token labels, axis names and legend numbers. */
-    double labelFontSize() {
+    public double labelFontSize() {
         return LABEL_EM * textSize();
     }
 
     /** Largest size of the numbers written in the cells. */
-    double valueFontSize() {
+    public double valueFontSize() {
         return VALUE_EM * textSize();
     }
 
@@ -302,7 +302,7 @@ public final class HeatmapView extends Region {
         return new javafx.geometry.Point2D(g.x0() + (col + 0.5) * g.cell(), g.y0() + (row + 0.5) * g.cell());
     }
 
-    static String format(double v, int decimals) {
+    public static String format(double v, int decimals) {
         return String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 

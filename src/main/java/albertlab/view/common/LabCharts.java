@@ -1,4 +1,4 @@
-package albertlab.view.live;
+package albertlab.view.common;
 
 import albertlab.core.config.SharingMode;
 import albertlab.view.common.ChartStyle;
@@ -12,13 +12,13 @@ import org.jfree.data.xy.XYSeriesCollection;
 import java.awt.BasicStroke;
 import java.awt.Paint;
 
-/** The Live page's line charts, in the app's one {@link ChartStyle}. */
-final class LabCharts {
+/** The app's line charts, in the app's one {@link ChartStyle}. */
+public final class LabCharts {
 
     private LabCharts() {
     }
 
-    static JFreeChart lineChart(XYSeriesCollection data, ChartStyle style) {
+    public static JFreeChart lineChart(XYSeriesCollection data, ChartStyle style) {
         JFreeChart chart = ChartFactory.createXYLineChart(null, "", "", data, PlotOrientation.VERTICAL, true, true,
                 false);
         restyle(chart, style);
@@ -26,7 +26,7 @@ final class LabCharts {
     }
 
     /** The style again, at a new font size (Ctrl+= in the shell); series colours are set by the caller after this. */
-    static void restyle(JFreeChart chart, ChartStyle style) {
+    public static void restyle(JFreeChart chart, ChartStyle style) {
         style.apply(chart);
         XYPlot plot = chart.getXYPlot();
         NumberAxis x = (NumberAxis) plot.getDomainAxis();
@@ -36,11 +36,11 @@ final class LabCharts {
     }
 
     /** One colour per sharing mode, the same as the Explorer's. */
-    static Paint colour(SharingMode mode) {
+    public static Paint colour(SharingMode mode) {
         return ChartStyle.colour(mode);
     }
 
-    static BasicStroke stroke(boolean current) {
+    public static BasicStroke stroke(boolean current) {
         return current ? new BasicStroke(3f)
                 : new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[]{7f, 5f}, 0f);
     }

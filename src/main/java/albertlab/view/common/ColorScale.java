@@ -1,4 +1,4 @@
-package albertlab.view.live;
+package albertlab.view.common;
 
 import javafx.scene.paint.Color;
 

@@ -1,7 +1,7 @@
-package albertlab.view.live;
+package albertlab.view.common;
 
 import albertlab.view.common.LabStyles;
-import albertlab.viewmodel.live.HeatmapData;
+import albertlab.viewmodel.common.HeatmapData;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;

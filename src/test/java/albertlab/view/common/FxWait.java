@@ -1,4 +1,4 @@
-package albertlab.view.live;
+package albertlab.view.common;
 
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -7,12 +7,12 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
 /** Waits, pumping JavaFX events, until background work (a forward pass, a model load) has shown its result. */
-final class FxWait {
+public final class FxWait {
 
     private FxWait() {
     }
 
-    static void until(int seconds, BooleanSupplier condition) {
+    public static void until(int seconds, BooleanSupplier condition) {
         try {
             WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
                 WaitForAsyncUtils.waitForFxEvents();

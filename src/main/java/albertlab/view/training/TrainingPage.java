@@ -1,0 +1,123 @@
+package albertlab.view.training;
+
+import albertlab.view.common.AppContext;
+import albertlab.view.common.LabPage;
+import albertlab.viewmodel.live.LiveModel;
+import albertlab.viewmodel.training.CorpusChoice;
+import albertlab.viewmodel.training.TrainingViewModel;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableStringValue;
+import javafx.scene.Node;
+
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The Training page: press Start and watch a mini ALBERT learn on real text, or race the four sharing modes on the
+ * same batches, and see that sharing cuts the parameters while the time per step stays.
+ */
+public final class TrainingPage implements LabPage {
+
+    static final String ENGLISH_PROBE = "The jury said it did not know what to do.";
+    static final String CHINESE_PROBE = "床前明月光，疑是地上霜。";
+
+    private final AppContext ctx;
+    private final Supplier<List<CorpusChoice>> corpora;
+    private final Executor uiThread;
+    private final Consumer<LiveModel> toLivePage;
+    private final String livePageId;
+    private Consumer<String> showPage = id -> {
+    };
+    private TrainingViewModel vm;
+    private TrainingView view;
+
+    /**
+     * @param toLivePage puts a snapshot on the Live page (the app wires it to that page)
+     * @param livePageId the page shown after a hand-over
+     */
+    public TrainingPage(AppContext ctx, Consumer<LiveModel> toLivePage, String livePageId) {
+        this(ctx, CorpusChoice::shipped, Platform::runLater, toLivePage, livePageId);
+    }
+
+    /** For tests: other corpora and another UI executor. */
+    public TrainingPage(AppContext ctx, Supplier<List<CorpusChoice>> corpora, Executor uiThread,
+                        Consumer<LiveModel> toLivePage, String livePageId) {
+        this.ctx = ctx;
+        this.corpora = corpora;
+        this.uiThread = uiThread;
+        this.toLivePage = toLivePage;
+        this.livePageId = livePageId;
+    }
+
+    @Override
+    public void attach(Consumer<String> showPage) {
+        this.showPage = showPage;
+    }
+
+    @Override
+    public String id() {
+        return "training";
+    }
+
+    @Override
+    public String titleKey() {
+        return "training.title";
+    }
+
+    @Override
+    public Node content() {
+        if (view == null) {
+            vm = new TrainingViewModel(ctx.background(), uiThread);
+            vm.setLiveHandOff(model -> {
+                toLivePage.accept(model);
+                showPage.accept(livePageId);
+            });
+            boolean chinese = ctx.i18n().isChinese();
+            vm.probeProperty().set(chinese ? CHINESE_PROBE : ENGLISH_PROBE);
+            view = new TrainingView(vm, ctx.i18n(), ctx.owner());
+            vm.addCorpora(corpora.get(), chinese ? "zh" : "en");
+        }
+        return view;
+    }
+
+    /** Busy while the corpus is being read: a screenshot waits for the page to be ready to start. */
+    @Override
+    public ObservableBooleanValue busyProperty() {
+        content();
+        return Bindings.createBooleanBinding(() -> vm.stateProperty().get() == TrainingViewModel.State.NO_CORPUS
+                && !vm.statusIsErrorProperty().get(), vm.stateProperty(), vm.statusIsErrorProperty());
+    }
+
+    /** A corpus that cannot be read is the page's error (the self-test fails on it). */
+    @Override
+    public ObservableStringValue errorProperty() {
+        content();
+        return Bindings.createStringBinding(() -> vm.stateProperty().get() == TrainingViewModel.State.NO_CORPUS
+                        && vm.statusIsErrorProperty().get() && vm.statusProperty().get() != null
+                        ? vm.statusProperty().get().in(ctx.i18n()) : null,
+                vm.stateProperty(), vm.statusIsErrorProperty(), vm.statusProperty(), ctx.i18n().localeProperty());
+    }
+
+    @Override
+    public String unsavedWork() {
+        if (vm == null || vm.unsavedSeconds() < TrainingViewModel.UNSAVED_SECONDS) return null;
+        return ctx.i18n().get("training.unsaved", albertlab.viewmodel.common.Numbers.clock(vm.unsavedSeconds()));
+    }
+
+    @Override
+    public void shutdown() {
+        if (vm != null) vm.shutdown();
+    }
+
+    TrainingViewModel viewModel() {
+        return vm;
+    }
+
+    TrainingView view() {
+        return view;
+    }
+}
