@@ -32,6 +32,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * over the same steps, after the same warm-up. Alternates the two three times so drift hits both.
  *
  * <pre>java -cp target/benchmarks.jar albertlab.bench.TrainingPageThroughput [steps] [assets-dir]</pre>
+ *
+ * With {@code race MINUTES} instead of a step count it runs the page's four-way race for that long and prints the
+ * race table and its sentence, as the page shows them.
  */
 public final class TrainingPageThroughput {
 
@@ -39,16 +42,17 @@ public final class TrainingPageThroughput {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 1 && args[0].equals("race")) {
+            race(Double.parseDouble(args[1]), Path.of(args.length > 2 ? args[2] : "assets"));
+            return;
+        }
         int steps = args.length > 0 ? Integer.parseInt(args[0]) : 400;
         Path assets = Path.of(args.length > 1 ? args[1] : "assets");
-        Tokenizer tokenizer = Tokenizers.load(assets.resolve("models/albert-mini-brown/spiece.model"));
-        TrainingCorpus train = TrainingCorpus.read(List.of(assets.resolve("corpora/brown/train-slice.txt.gz")),
-                tokenizer);
-        TrainingCorpus heldOut = TrainingCorpus.read(List.of(assets.resolve("corpora/brown/held-out.txt.gz")),
-                tokenizer);
-        AlbertConfig config = AlbertConfig.builder().vocabSize(tokenizer.vocabSize()).padTokenId(tokenizer.padId())
-                .embeddingSize(16).hiddenSize(64).numHiddenLayers(4).numAttentionHeads(2).intermediateSize(256)
-                .maxPositionEmbeddings(128).sharingMode(SharingMode.ALL_SHARED).build();
+        Brown b = Brown.read(assets);
+        Tokenizer tokenizer = b.tokenizer();
+        TrainingCorpus train = b.train();
+        TrainingCorpus heldOut = b.heldOut();
+        AlbertConfig config = b.tiny();
         TrainingSettings cli = settings(steps, 0);
         TrainingSettings page = settings(0, 1e9);
         Parallel.limit(1);
@@ -59,6 +63,62 @@ public final class TrainingPageThroughput {
             double p = page(config, page, train, heldOut, tokenizer, assets, steps);
             System.out.printf(Locale.ROOT, "round %d: train command %,.0f tok/s, Training page %,.0f tok/s, "
                     + "page/command %.3f%n", round, c, p, p / c);
+        }
+    }
+
+    /** The page's four-way race, Tiny preset, for {@code minutes} of wall time; prints the table and the sentence. */
+    private static void race(double minutes, Path assets) throws Exception {
+        Brown b = Brown.read(assets);
+        Tokenizer tokenizer = b.tokenizer();
+        TrainingCorpus train = b.train();
+        TrainingCorpus heldOut = b.heldOut();
+        AlbertConfig config = b.tiny();
+        TrainingSettings s = settings(0, 1e9);
+        TrainingRun.Setup setup = new TrainingRun.Setup(List.of(SharingMode.ALL_SHARED, SharingMode.SHARED_ATTENTION,
+                SharingMode.SHARED_FFN, SharingMode.NOT_SHARED), config, s, train, heldOut, tokenizer,
+                assets.resolve("models/albert-mini-brown/spiece.model"), List.of(), TrainingViewModel.INIT_RANGE,
+                TrainingViewModel.EVAL_EVERY, TrainingViewModel.PROBE_EVERY, "The jury said it did not know what to do.",
+                TrainingViewModel.HELD_OUT_BATCHES);
+        AtomicReference<TrainingRun.Update> last = new AtomicReference<>();
+        TrainingRun run = new TrainingRun(1, setup, Runnable::run, last::set);
+        long start = System.nanoTime();
+        run.start(false);
+        while (System.nanoTime() - start < minutes * 60e9) Thread.sleep(500);
+        run.pause();
+        Thread.sleep(2_000);
+        TrainingRun.Update u = last.get();
+        System.out.printf(Locale.ROOT, "race after %.1f min wall clock: %,d rounds, %.1f s training time, %,.0f tok/s "
+                + "(all lanes)%n", minutes, u.rounds(), u.trainingSeconds(), u.positionsPerSecond());
+        System.out.println("mode | parameters stored | FLOPs per step | ms per step | MLM loss now | held-out MLM | steps");
+        for (TrainingRun.LaneUpdate l : u.lanes()) {
+            var acc = l.heldOut().isEmpty() ? null : l.heldOut().get(l.heldOut().size() - 1);
+            System.out.printf(Locale.ROOT, "%s | %,d | %.3g | %.1f | %.3f | %s | %,d%n", l.mode().cliName(),
+                    l.parameters(), l.flopsPerStep(), l.msPerStep(), l.mlmLoss(),
+                    acc == null ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * acc.mlmAccuracy()),
+                    l.last().step());
+        }
+        var sentence = albertlab.viewmodel.training.RaceSentence.of(u.rows());
+        if (sentence != null) {
+            System.out.printf(Locale.ROOT, "sentence: all shared stores %.2f× fewer parameters than %s; its steps "
+                    + "take %.2f× as long; its MLM loss is %+.2f after %,d steps%n", sentence.parameterRatio(),
+                    sentence.other().cliName(), sentence.timeRatio(), sentence.lossDifference(), sentence.steps());
+        }
+        run.stop();
+        run.join(5_000);
+    }
+
+    /** The shipped Brown slice, its held-out text and tokenizer, and the page's Tiny preset at its vocabulary. */
+    private record Brown(Tokenizer tokenizer, TrainingCorpus train, TrainingCorpus heldOut) {
+        static Brown read(Path assets) throws Exception {
+            Tokenizer t = Tokenizers.load(assets.resolve("models/albert-mini-brown/spiece.model"));
+            return new Brown(t, TrainingCorpus.read(List.of(assets.resolve("corpora/brown/train-slice.txt.gz")), t),
+                    TrainingCorpus.read(List.of(assets.resolve("corpora/brown/held-out.txt.gz")), t));
+        }
+
+        AlbertConfig tiny() {
+            return AlbertConfig.builder().vocabSize(tokenizer.vocabSize()).padTokenId(tokenizer.padId())
+                    .embeddingSize(16).hiddenSize(64).numHiddenLayers(4).numAttentionHeads(2).intermediateSize(256)
+                    .maxPositionEmbeddings(128).sharingMode(SharingMode.ALL_SHARED).build();
         }
     }
 

@@ -69,10 +69,16 @@ public final class InterleavedRun {
                 }
             }
             if (maxRounds > 0 && round >= maxRounds) return End.BUDGET_SPENT;
-            List<TrainingProgress> progress = new ArrayList<>(lanes.size());
-            for (Lane lane : lanes) progress.add(lane.trainer().step());
+            // each round starts with the next lane, so no mode always steps first (after the page's work between
+            // rounds, with cold caches) or last: the order costs every mode the same
+            int n = lanes.size();
+            TrainingProgress[] progress = new TrainingProgress[n];
+            for (int k = 0; k < n; k++) {
+                int i = (int) ((round + k) % n);
+                progress[i] = lanes.get(i).trainer().step();
+            }
             round++;
-            listener.onRound(round, progress);
+            listener.onRound(round, List.of(progress));
             if (evalEvery > 0 && round % evalEvery == 0) evaluate(listener);
         }
     }

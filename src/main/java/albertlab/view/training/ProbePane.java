@@ -67,8 +67,8 @@ final class ProbePane extends VBox {
         vm.probeProperty().addListener((o, a, p) -> probe.setText(p));
 
         watched.setId("training-watched");
-        watched.setConverter(SetupPane.converter(m -> i18n.get(TrainingViewModel.modeKey(m))));
-        i18n.localeProperty().addListener(x -> watched.setConverter(SetupPane.converter(
+        watched.setConverter(Texts.converter(m -> i18n.get(TrainingViewModel.modeKey(m))));
+        i18n.localeProperty().addListener(x -> watched.setConverter(Texts.converter(
                 m -> i18n.get(TrainingViewModel.modeKey(m)))));
         watched.valueProperty().addListener((o, a, m) -> {
             if (m != null && !syncing) vm.watchedProperty().set(m);
@@ -86,9 +86,9 @@ final class ProbePane extends VBox {
         GridPane choose = new GridPane();
         choose.setHgap(8);
         choose.setVgap(4);
-        choose.addRow(0, label("training.probe.mode"), watched);
-        choose.addRow(1, label("training.probe.application"), application);
-        choose.addRow(2, label("training.probe.head"), head);
+        choose.addRow(0, Texts.label(i18n, "training.probe.mode"), watched);
+        choose.addRow(1, Texts.label(i18n, "training.probe.application"), application);
+        choose.addRow(2, Texts.label(i18n, "training.probe.head"), head);
 
         heatmap.setId("training-heatmap");
         heatmap.dataProperty().bind(vm.heatmapProperty());
@@ -107,7 +107,7 @@ final class ProbePane extends VBox {
         word.valueProperty().addListener((o, a, v) -> {
             if (v != null && !syncing) vm.maskedPositionProperty().set(v);
         });
-        HBox wordRow = new HBox(8, label("training.probe.word"), word);
+        HBox wordRow = new HBox(8, Texts.label(i18n, "training.probe.word"), word);
         wordRow.setAlignment(Pos.CENTER_LEFT);
         guesses.setId("training-guesses");
 
@@ -131,9 +131,9 @@ final class ProbePane extends VBox {
         HBox timelineRow = new HBox(8, timeline, follow);
         timelineRow.setAlignment(Pos.CENTER_LEFT);
 
-        getChildren().addAll(heading("training.probe.title"), explain, probe, choose, map,
-                heading("training.probe.guesses"), wordRow, guesses,
-                heading("training.probe.timeline"), timelineRow, timelineStep);
+        getChildren().addAll(Texts.heading(i18n, "training.probe.title"), explain, probe, choose, map,
+                Texts.heading(i18n, "training.probe.guesses"), wordRow, guesses,
+                Texts.heading(i18n, "training.probe.timeline"), timelineRow, timelineStep);
 
         vm.updateProperty().addListener((o, a, u) -> refresh());
         vm.shownSnapshotProperty().addListener((o, a, s) -> refresh());
@@ -164,7 +164,7 @@ final class ProbePane extends VBox {
                 for (int t = 1; t < view.tokens().size() - 1; t++) words.add(t);
                 if (!word.getItems().equals(words)) {
                     List<String> tokens = view.tokens();
-                    word.setConverter(SetupPane.converter(t -> t + ": " + tokens.get(t)));
+                    word.setConverter(Texts.converter(t -> t + ": " + tokens.get(t)));
                     word.getItems().setAll(words);
                 }
                 int m = vm.maskedPositionProperty().get();
@@ -218,18 +218,7 @@ final class ProbePane extends VBox {
         }
     }
 
-    private Label label(String key) {
-        Label l = new Label();
-        l.textProperty().bind(i18n.bind(key));
-        return l;
-    }
 
-    private Label heading(String key) {
-        Label l = new Label();
-        l.textProperty().bind(i18n.bind(key));
-        l.getStyleClass().add("section-heading");
-        return l;
-    }
 
     HeatmapView heatmap() {
         return heatmap;

@@ -77,8 +77,8 @@ final class RunPane extends VBox {
         accuracyViewer.setId("training-accuracy-chart");
         accuracyViewer.setPrefSize(280, 170);
         VBox.setVgrow(mlmViewer, Priority.ALWAYS);
-        VBox sopBox = new VBox(2, title("training.chart.sop"), sopViewer);
-        VBox accBox = new VBox(2, title("training.chart.accuracy"), accuracyViewer);
+        VBox sopBox = new VBox(2, Texts.heading(i18n, "training.chart.sop"), sopViewer);
+        VBox accBox = new VBox(2, Texts.heading(i18n, "training.chart.accuracy"), accuracyViewer);
         HBox.setHgrow(sopBox, Priority.ALWAYS);
         HBox.setHgrow(accBox, Priority.ALWAYS);
         VBox.setVgrow(sopViewer, Priority.ALWAYS);
@@ -97,9 +97,10 @@ final class RunPane extends VBox {
         raceNote.getStyleClass().add("hint");
         raceNote.setWrapText(true);
         raceNote.textProperty().bind(i18n.bind("training.race.note"));
+        raceNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
-        getChildren().addAll(readouts, title("training.chart.mlm"), mlmViewer, small,
-                title("training.race.title"), race, sentence, raceNote);
+        getChildren().addAll(readouts, Texts.heading(i18n, "training.chart.mlm"), mlmViewer, small,
+                Texts.heading(i18n, "training.race.title"), race, sentence, raceNote);
 
         vm.updateProperty().addListener((o, a, u) -> redraw());
         vm.plannedRowsProperty().addListener((o, a, r) -> redraw());
@@ -223,10 +224,7 @@ final class RunPane extends VBox {
         for (int c = 0; c < headers.length; c++) {
             Label h = new Label(i18n.get(headers[c]));
             h.getStyleClass().add("race-header");
-            h.setWrapText(true);
-            h.setMaxWidth(110);
-            h.setMinWidth(Math.min(110, new javafx.scene.text.Text(longestWord(h.getText())).getLayoutBounds()
-                    .getWidth() + 4));
+            h.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             race.add(h, c, 0);
         }
         int r = 1;
@@ -247,12 +245,6 @@ final class RunPane extends VBox {
         }
     }
 
-    private static String longestWord(String text) {
-        String best = "";
-        for (String w : text.split("\\s+")) if (w.length() > best.length()) best = w;
-        return best;
-    }
-
     private static Label cell(String text, String id) {
         Label l = new Label(text);
         l.setId(id);
@@ -260,12 +252,6 @@ final class RunPane extends VBox {
         return l;
     }
 
-    private Label title(String key) {
-        Label l = new Label();
-        l.textProperty().bind(i18n.bind(key));
-        l.getStyleClass().add("section-heading");
-        return l;
-    }
 
     private VBox readout(String key, Label value) {
         Label name = new Label();

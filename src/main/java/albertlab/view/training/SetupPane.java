@@ -31,10 +31,8 @@ import javafx.scene.paint.Color;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
 
 import java.io.File;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** The left column: the text, the model, the sharing modes, the training settings, and the run's buttons. */
@@ -56,10 +54,10 @@ final class SetupPane extends VBox {
         ComboBox<CorpusChoice> corpus = new ComboBox<>(vm.corpora());
         corpus.setId("training-corpus");
         corpus.valueProperty().bindBidirectional(vm.corpusProperty());
-        corpus.setConverter(converter(c -> i18n.get(c.nameKey(), c.nameArg())));
+        corpus.setConverter(Texts.converter(c -> i18n.get(c.nameKey(), c.nameArg())));
         corpus.setMaxWidth(Double.MAX_VALUE);
         corpus.disableProperty().bind(fixed);
-        i18n.localeProperty().addListener(x -> corpus.setConverter(converter(c -> i18n.get(c.nameKey(), c.nameArg()))));
+        i18n.localeProperty().addListener(x -> corpus.setConverter(Texts.converter(c -> i18n.get(c.nameKey(), c.nameArg()))));
         Button open = button("training.corpus.open", "training-open-text");
         open.disableProperty().bind(fixed);
         open.setOnAction(e -> openText());
@@ -81,8 +79,8 @@ final class SetupPane extends VBox {
         preset.getItems().setAll(TrainingPreset.values());
         preset.setId("training-preset");
         preset.valueProperty().bindBidirectional(vm.sizes().presetProperty());
-        preset.setConverter(converter(p -> i18n.get(p.key())));
-        i18n.localeProperty().addListener(x -> preset.setConverter(converter(p -> i18n.get(p.key()))));
+        preset.setConverter(Texts.converter(p -> i18n.get(p.key())));
+        i18n.localeProperty().addListener(x -> preset.setConverter(Texts.converter(p -> i18n.get(p.key()))));
         preset.setPromptText(i18n.get("training.preset.custom"));
         preset.setButtonCell(new ListCell<>() {
             @Override
@@ -149,7 +147,7 @@ final class SetupPane extends VBox {
         lr.getItems().setAll(TrainingViewModel.LEARNING_RATES);
         lr.setId("training-learning-rate");
         lr.valueProperty().bindBidirectional(vm.learningRateProperty());
-        lr.setConverter(converter(Numbers::learningRate));
+        lr.setConverter(Texts.converter(Numbers::learningRate));
         lr.disableProperty().bind(fixed);
         ComboBox<Integer> seq = new ComboBox<>();
         seq.getItems().setAll(TrainingViewModel.SEQUENCE_LENGTHS);
@@ -165,11 +163,11 @@ final class SetupPane extends VBox {
         GridPane settings = new GridPane();
         settings.setHgap(8);
         settings.setVgap(4);
-        settings.addRow(0, label("training.learningRate"), lr);
-        settings.addRow(1, label("training.batchSize"), batch);
-        settings.addRow(2, label("training.sequenceLength"), seq);
-        settings.addRow(3, label("training.threads"), threads);
-        settings.addRow(4, label("training.seed"), seed);
+        settings.addRow(0, Texts.label(i18n, "training.learningRate"), lr);
+        settings.addRow(1, Texts.label(i18n, "training.batchSize"), batch);
+        settings.addRow(2, Texts.label(i18n, "training.sequenceLength"), seq);
+        settings.addRow(3, Texts.label(i18n, "training.threads"), threads);
+        settings.addRow(4, Texts.label(i18n, "training.seed"), seed);
 
         Label memory = new Label();
         memory.setId("training-memory");
@@ -229,10 +227,10 @@ final class SetupPane extends VBox {
                 err ? "status-error" : "status"));
         status.getStyleClass().add("status");
 
-        getChildren().addAll(heading("training.section.data"), corpus, open, corpusInfo,
-                heading("training.section.model"), preset, sliders, problem, fixedHint,
-                heading("training.section.modes"), modes, raceHint,
-                heading("training.section.settings"), settings, memory);
+        getChildren().addAll(Texts.heading(i18n, "training.section.data"), corpus, open, corpusInfo,
+                Texts.heading(i18n, "training.section.model"), preset, sliders, problem, fixedHint,
+                Texts.heading(i18n, "training.section.modes"), modes, raceHint,
+                Texts.heading(i18n, "training.section.settings"), settings, memory);
         FlowPane bar = new FlowPane(12, 6, runButtons, handOver);
         bar.setAlignment(Pos.CENTER_LEFT);
         runBar = new VBox(4, bar, watchedNote, status);
@@ -275,18 +273,7 @@ final class SetupPane extends VBox {
         return s;
     }
 
-    private Label heading(String key) {
-        Label l = new Label();
-        l.textProperty().bind(i18n.bind(key));
-        l.getStyleClass().add("section-heading");
-        return l;
-    }
 
-    private Label label(String key) {
-        Label l = new Label();
-        l.textProperty().bind(i18n.bind(key));
-        return l;
-    }
 
     private Button button(String key, String id) {
         Button b = new Button();
@@ -299,20 +286,6 @@ final class SetupPane extends VBox {
             b.setTooltip(t);
         }
         return b;
-    }
-
-    static <T> StringConverter<T> converter(Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T t) {
-                return t == null ? "" : text.apply(t);
-            }
-
-            @Override
-            public T fromString(String s) {
-                return null;
-            }
-        };
     }
 
     static Color fx(java.awt.Color c) {

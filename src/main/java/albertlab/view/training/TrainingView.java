@@ -19,23 +19,22 @@ final class TrainingView extends BorderPane {
         getStyleClass().add("training-page");
         getStylesheets().add(TrainingView.class.getResource("training.css").toExternalForm());
         setup = new SetupPane(vm, i18n, owner);
-        ScrollPane left = new ScrollPane(setup);
-        left.setFitToWidth(true);
-        left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        left.getStyleClass().add("controls-scroll");
-        left.setPrefWidth(330);
-        left.setMinWidth(290);
-        setLeft(left);
+        setLeft(column(setup, 330, 290));
         runPane = new RunPane(vm, i18n);
         javafx.scene.layout.VBox.setVgrow(runPane, javafx.scene.layout.Priority.ALWAYS);
         setCenter(new javafx.scene.layout.VBox(setup.runBar(), runPane));
         probe = new ProbePane(vm, i18n);
-        ScrollPane right = new ScrollPane(probe);
-        right.setFitToWidth(true);
-        right.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        right.getStyleClass().add("controls-scroll");
-        right.setPrefWidth(340);
-        right.setMinWidth(300);
-        setRight(right);
+        setRight(column(probe, 340, 300));
+    }
+
+    /** A side column that scrolls down when the window is short, never sideways. */
+    private static ScrollPane column(javafx.scene.Node content, double width, double minWidth) {
+        ScrollPane s = new ScrollPane(content);
+        s.setFitToWidth(true);
+        s.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        s.getStyleClass().add("controls-scroll");
+        s.setPrefWidth(width);
+        s.setMinWidth(minWidth);
+        return s;
     }
 }

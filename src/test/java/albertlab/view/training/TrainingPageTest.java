@@ -220,19 +220,28 @@ class TrainingPageTest {
         TrainingViewModel vm = open(robot, I18n.CHINESE);
         assertEquals("poetry", vm.corpusProperty().get().id());
         assertEquals("开始", robot.lookup("#training-start").queryAs(Button.class).getText());
-        assertTrue(vm.loadedProperty().get().tokenizer().vocabSize() == 21_128);
+        assertEquals(21_128, vm.loadedProperty().get().tokenizer().vocabSize());
         shot(robot, "training-zh-before-start.png");
-        CheckBox none = robot.lookup("#training-mode-none").queryAs(CheckBox.class);
-        robot.clickOn(none);
+        robot.clickOn("#training-start");
+        FxWait.until(180, () -> update(vm) != null && update(vm).rounds() >= 40);
+        shot(robot, "training-zh-single-run.png");
+        robot.clickOn("#training-reset");
+        FxWait.until(10, () -> vm.stateProperty().get() == TrainingViewModel.State.READY);
+        for (SharingMode m : SharingMode.values()) {
+            CheckBox box = robot.lookup("#training-mode-" + m.cliName()).queryAs(CheckBox.class);
+            if (!box.isSelected()) robot.clickOn(box);
+        }
         robot.clickOn("#training-start");
         FxWait.until(180, () -> update(vm) != null && update(vm).rounds() >= 30 && vm.sentenceProperty().get() != null);
         robot.clickOn("#training-pause");
         FxWait.until(30, () -> vm.stateProperty().get() == TrainingViewModel.State.PAUSED);
+        assertEquals(4, update(vm).lanes().size());
         String sentence = text(robot, "#training-race-sentence");
         assertTrue(sentence.startsWith("全部共享存储的参数只有不共享的 1/"), sentence);
         noMissingKeys(robot.lookup(".training-page").queryAs(Parent.class));
         shot(robot, "training-zh-race.png");
         robot.interact(() -> vm.timelineIndexProperty().set(0));
+        assertTrue(robot.lookup("#training-follow").queryAs(CheckBox.class).isSelected() == false);
         shot(robot, "training-zh-scrubbed-back.png");
     }
 

@@ -130,4 +130,25 @@ class TrainingViewModelTest {
         assertTrue(s.fits(Runtime.getRuntime().maxMemory()));
         assertFalse(s.fits(s.memoryBytes()), "85% of exactly what it needs is not enough");
     }
+
+    @Test
+    void updatesReachTheUiAtMostTenTimesASecondWhateverTheStepRate() throws Exception {
+        TrainingViewModel vm = vm();
+        TrainingRun.Setup setup = vm.setupForTest();
+        java.util.concurrent.atomic.AtomicInteger updates = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicLong rounds = new java.util.concurrent.atomic.AtomicLong();
+        TrainingRun run = new TrainingRun(1, setup, Runnable::run, u -> {
+            updates.incrementAndGet();
+            rounds.set(u.rounds());
+        });
+        run.start(false);
+        Thread.sleep(3_000);
+        run.stop();
+        run.join(5_000);
+        // this tiny model takes hundreds of steps a second; the page hears of them ~10 times a second, plus the
+        // forced updates at the start and the end
+        assertTrue(rounds.get() > 100, "rounds: " + rounds.get());
+        assertTrue(updates.get() <= 3 * TrainingRun.UPDATES_PER_SECOND + 5, "updates: " + updates.get());
+        assertTrue(updates.get() >= 10, "updates: " + updates.get());
+    }
 }
