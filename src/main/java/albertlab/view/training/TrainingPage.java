@@ -7,6 +7,8 @@ import albertlab.viewmodel.training.CorpusChoice;
 import albertlab.viewmodel.training.TrainingViewModel;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
 import javafx.scene.Node;
@@ -34,6 +36,8 @@ public final class TrainingPage implements LabPage {
     };
     private TrainingViewModel vm;
     private TrainingView view;
+    private BooleanBinding busy;
+    private StringBinding error;
 
     /**
      * @param toLivePage puts a snapshot on the Live page (the app wires it to that page)
@@ -79,6 +83,12 @@ public final class TrainingPage implements LabPage {
             boolean chinese = ctx.i18n().isChinese();
             vm.probeProperty().set(chinese ? CHINESE_PROBE : ENGLISH_PROBE);
             view = new TrainingView(vm, ctx.i18n(), ctx.owner());
+            busy = Bindings.createBooleanBinding(() -> vm.stateProperty().get() == TrainingViewModel.State.NO_CORPUS
+                    && !vm.statusIsErrorProperty().get(), vm.stateProperty(), vm.statusIsErrorProperty());
+            error = Bindings.createStringBinding(() -> vm.stateProperty().get() == TrainingViewModel.State.NO_CORPUS
+                            && vm.statusIsErrorProperty().get() && vm.statusProperty().get() != null
+                            ? vm.statusProperty().get().in(ctx.i18n()) : null,
+                    vm.stateProperty(), vm.statusIsErrorProperty(), vm.statusProperty(), ctx.i18n().localeProperty());
             vm.addCorpora(corpora.get(), chinese ? "zh" : "en");
         }
         return view;
@@ -88,18 +98,14 @@ public final class TrainingPage implements LabPage {
     @Override
     public ObservableBooleanValue busyProperty() {
         content();
-        return Bindings.createBooleanBinding(() -> vm.stateProperty().get() == TrainingViewModel.State.NO_CORPUS
-                && !vm.statusIsErrorProperty().get(), vm.stateProperty(), vm.statusIsErrorProperty());
+        return busy;
     }
 
     /** A corpus that cannot be read is the page's error (the self-test fails on it). */
     @Override
     public ObservableStringValue errorProperty() {
         content();
-        return Bindings.createStringBinding(() -> vm.stateProperty().get() == TrainingViewModel.State.NO_CORPUS
-                        && vm.statusIsErrorProperty().get() && vm.statusProperty().get() != null
-                        ? vm.statusProperty().get().in(ctx.i18n()) : null,
-                vm.stateProperty(), vm.statusIsErrorProperty(), vm.statusProperty(), ctx.i18n().localeProperty());
+        return error;
     }
 
     @Override

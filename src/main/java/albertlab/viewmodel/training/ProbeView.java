@@ -23,11 +23,4 @@ public record ProbeView(SharingMode mode, List<String> tokens, float[][][][] att
     public int heads() {
         return attentions.length == 0 ? 0 : attentions[0].length;
     }
-
-    /** Floats held (the timeline's memory bound counts these). */
-    long floats() {
-        long n = 0;
-        for (float[][][] app : attentions) for (float[][] head : app) for (float[] row : head) n += row.length;
-        return n + guesses.size() * 5L;
-    }
 }

@@ -20,6 +20,7 @@ import albertlab.core.train.TrainingCorpus;
 import albertlab.core.train.TrainingException;
 import albertlab.core.train.TrainingProgress;
 import albertlab.core.train.TrainingSettings;
+import albertlab.viewmodel.live.SharingTimer;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,8 +62,7 @@ public final class TrainingRun {
         }
 
         public AlbertConfig config(SharingMode mode) {
-            if (config.sharingMode() == mode) return config;
-            return config.toBuilder().sharingMode(mode).numHiddenGroups(1).build();
+            return SharingTimer.sibling(config, mode);
         }
 
         /** The memory the whole run needs: every lane's weights, optimizer and activations; the corpus once. */

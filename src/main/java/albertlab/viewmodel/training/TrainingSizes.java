@@ -145,8 +145,4 @@ public final class TrainingSizes {
     public ReadOnlyObjectProperty<Message> problemProperty() {
         return problem.getReadOnlyProperty();
     }
-
-    public int vocabSize() {
-        return vocabSize.get();
-    }
 }

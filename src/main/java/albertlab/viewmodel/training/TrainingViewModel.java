@@ -60,7 +60,6 @@ public final class TrainingViewModel {
 
     public enum State { NO_CORPUS, READY, PREPARING, RUNNING, PAUSED, ENDED }
 
-    private final Executor background;
     private final Executor uiThread;
     private final LatestOnlyRunner corpusRunner;
     private final TrainingSizes sizes = new TrainingSizes();
@@ -108,7 +107,6 @@ public final class TrainingViewModel {
      * @param uiThread   where results are applied ({@code Platform::runLater} in the app)
      */
     public TrainingViewModel(Executor background, Executor uiThread) {
-        this.background = background;
         this.uiThread = uiThread;
         this.corpusRunner = new LatestOnlyRunner(background, uiThread);
         for (SharingMode m : SharingMode.values()) {
@@ -557,14 +555,5 @@ public final class TrainingViewModel {
     public BooleanBinding runExistsProperty() {
         return Bindings.createBooleanBinding(() -> state.get() == State.PREPARING || state.get() == State.RUNNING
                 || state.get() == State.PAUSED || state.get() == State.ENDED && update.get() != null, state, update);
-    }
-
-    /** For tests: the run now, or null. */
-    TrainingRun run() {
-        return run;
-    }
-
-    Executor background() {
-        return background;
     }
 }

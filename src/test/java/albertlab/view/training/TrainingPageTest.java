@@ -168,7 +168,7 @@ class TrainingPageTest {
             assertFalse(text(robot, "#race-ms-" + id).equals("–"));
             assertFalse(text(robot, "#race-loss-" + id).equals("–"));
         }
-        // the same batches in the same order: every mode's first step saw the same targets
+        // sharing stores fewer parameters than not sharing
         long shared = u.lanes().stream().filter(l -> l.mode() == SharingMode.ALL_SHARED).findFirst().orElseThrow()
                 .parameters();
         long none = u.lanes().stream().filter(l -> l.mode() == SharingMode.NOT_SHARED).findFirst().orElseThrow()

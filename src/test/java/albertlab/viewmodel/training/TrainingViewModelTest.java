@@ -124,7 +124,7 @@ class TrainingViewModelTest {
     }
 
     @Test
-    void aRunThatWouldNotFitIsRefusedBeforeItStarts() throws Exception {
+    void theMemoryBoundKeepsFifteenPercentHeadroom() throws Exception {
         TrainingViewModel vm = vm();
         TrainingRun.Setup s = vm.setupForTest();
         assertTrue(s.fits(Runtime.getRuntime().maxMemory()));
