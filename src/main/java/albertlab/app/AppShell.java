@@ -1,5 +1,7 @@
 package albertlab.app;
 
+import albertlab.core.session.DefaultState;
+import albertlab.core.session.LabState;
 import albertlab.view.common.AppContext;
 import albertlab.view.common.LabPage;
 import albertlab.view.common.LabStyles;
@@ -53,6 +55,7 @@ public final class AppShell extends BorderPane {
     private final DoubleProperty fontSize = new SimpleDoubleProperty(this, "fontSize", LabStyles.DEFAULT_SIZE);
     private final Runnable quit;
     private double baseFontSize = LabStyles.DEFAULT_SIZE;
+    private LabState baseline;
 
     public AppShell(AppContext context, List<LabPage> pages, Runnable quit) {
         if (pages.isEmpty()) throw new IllegalArgumentException("no pages");
@@ -60,6 +63,7 @@ public final class AppShell extends BorderPane {
         this.i18n = context.i18n();
         this.pages = List.copyOf(pages);
         this.quit = quit;
+        this.baseline = DefaultState.of(i18n.isChinese() ? "zh" : "en");
         setId("shell");
         HBox navBar = new HBox(4);
         navBar.getStyleClass().add("nav-bar");
@@ -83,6 +87,30 @@ public final class AppShell extends BorderPane {
 
     public List<LabPage> pages() {
         return pages;
+    }
+
+    /**
+     * What the app shows now, as one state: the page, the language, and each page's inputs (a page never built
+     * keeps what was last applied, or the state the app opens with).
+     */
+    public LabState state() {
+        LabState s = baseline.withPage(current.get() == null ? baseline.page() : current.get().id());
+        s = new LabState(s.formatVersion(), s.page(), i18n.isChinese() ? "zh" : "en", s.explorer(), s.live(),
+                s.training(), s.lesson());
+        for (LabPage p : pages) s = p.capture(s);
+        return s;
+    }
+
+    /**
+     * Shows a state: its language, every page's inputs, then its page. A page the state names that this app does
+     * not have leaves the current page (the state was checked when it was read, so this is a newer file's page).
+     */
+    public void apply(LabState s) {
+        baseline = s;
+        Locale locale = "zh".equals(s.language()) ? I18n.CHINESE : Locale.ENGLISH;
+        if (!locale.equals(i18n.getLocale())) i18n.setLocale(locale);
+        for (LabPage p : pages) p.apply(s);
+        if (hasPage(s.page())) select(s.page());
     }
 
     public ReadOnlyObjectProperty<LabPage> currentProperty() {

@@ -13,6 +13,7 @@ import java.util.Objects;
  *
  * @param preset the preset the inputs started from, which supplies what the explorer has no control for (P, T,
  *               activation, inner groups); null means albert-base-v2's values
+ * @param chart  the chart shown: one of {@link #CHARTS}
  */
 public record ExplorerState(
         int vocab,
@@ -25,9 +26,31 @@ public record ExplorerState(
         SharingMode sharing,
         int groups,
         ProjectionConvention projection,
-        String preset) {
+        String preset,
+        String chart) {
+
+    /** The explorer's charts, in its order: parameters by part, against layers, against compute. */
+    public static final java.util.List<String> CHARTS = java.util.List.of("parts", "layers", "compute");
+
+    /** The first chart. */
+    public ExplorerState(int vocab, int embedding, int hidden, int layers, int heads, int intermediate,
+                         boolean ffnLockedTo4H, SharingMode sharing, int groups, ProjectionConvention projection,
+                         String preset) {
+        this(vocab, embedding, hidden, layers, heads, intermediate, ffnLockedTo4H, sharing, groups, projection, preset,
+                CHARTS.get(0));
+    }
+
+    /** These inputs showing another chart. */
+    public ExplorerState withChart(String c) {
+        return new ExplorerState(vocab, embedding, hidden, layers, heads, intermediate, ffnLockedTo4H, sharing, groups,
+                projection, preset, c);
+    }
 
     public ExplorerState {
+        if (!CHARTS.contains(chart)) {
+            throw new IllegalArgumentException("chart must be one of " + String.join(", ", CHARTS) + ", got \""
+                    + chart + "\"");
+        }
         Objects.requireNonNull(sharing, "sharing");
         Objects.requireNonNull(projection, "projection");
     }

@@ -74,7 +74,9 @@ public final class LabStateFile {
         if (version < 1) throw new CheckpointException(file, "formatVersion must be at least 1, got " + version);
         try {
             LabState state = new LabState(version, top.string("page"), top.string("language"),
-                    explorer(top.object("explorer")), live(top.object("live")));
+                    explorer(top.object("explorer")), live(top.object("live")),
+                    top.has("training") ? training(top.object("training")) : TrainingState.DEFAULT,
+                    top.has("lesson") ? lesson(top.object("lesson")) : null);
             checkModel(file, state.explorer());
             return state;
         } catch (IllegalArgumentException e) {
@@ -87,7 +89,21 @@ public final class LabStateFile {
     private static ExplorerState explorer(Fields f) throws CheckpointException {
         return new ExplorerState(f.integer("vocab"), f.integer("embedding"), f.integer("hidden"),
                 f.integer("layers"), f.integer("heads"), f.integer("intermediate"), f.bool("ffnLockedTo4H"),
-                f.sharing("sharing"), f.integer("groups"), f.projection("projection"), f.optionalString("preset"));
+                f.sharing("sharing"), f.integer("groups"), f.projection("projection"), f.optionalString("preset"),
+                f.has("chart") ? f.string("chart") : ExplorerState.CHARTS.get(0));
+    }
+
+    private static TrainingState training(Fields f) throws CheckpointException {
+        List<SharingMode> modes = new java.util.ArrayList<>();
+        for (String m : f.strings("modes")) modes.add(f.sharingNamed("modes", m));
+        return new TrainingState(f.integer("embedding"), f.integer("hidden"), f.integer("layers"), f.integer("heads"),
+                f.integer("intermediate"), modes, f.number("learningRate"), f.integer("batchSize"),
+                f.integer("sequenceLength"), f.integer("seed"), f.optionalString("probe"), f.sharing("watched"),
+                f.integer("application"), f.integer("head"));
+    }
+
+    private static LessonPosition lesson(Fields f) throws CheckpointException {
+        return new LessonPosition(f.string("name"), f.integer("step"));
     }
 
     private static LiveState live(Fields f) throws CheckpointException {
@@ -100,7 +116,9 @@ public final class LabStateFile {
         }
         return new LiveState(f.optionalString("vocabulary"), modelFolder, f.sharing("sharingMode"),
                 f.string("sentenceA"), f.string("sentenceB"), f.integer("maskedPosition"),
-                f.integer("repeatFactor"), f.optionalString("trainedModel"));
+                f.integer("repeatFactor"), f.optionalString("trainedModel"),
+                f.has("tab") ? f.string("tab") : LiveState.DEFAULT_TAB,
+                f.has("application") ? f.integer("application") : 0, f.has("head") ? f.integer("head") : 0);
     }
 
     /** The explorer's inputs must describe a model: the same fatal problems the explorer itself reports. */
@@ -139,6 +157,7 @@ public final class LabStateFile {
         json.name("groups").value(e.groups());
         json.name("projection").value(projectionName(e.projection()));
         json.name("preset").value(e.preset());
+        json.name("chart").value(e.chart());
         json.endObject();
         LiveState l = s.live();
         json.name("live").beginObject();
@@ -150,7 +169,35 @@ public final class LabStateFile {
         json.name("sentenceB").value(l.sentenceB());
         json.name("maskedPosition").value(l.maskedPosition());
         json.name("repeatFactor").value(l.repeatFactor());
+        json.name("tab").value(l.tab());
+        json.name("application").value(l.application());
+        json.name("head").value(l.head());
         json.endObject();
+        TrainingState t = s.training();
+        json.name("training").beginObject();
+        json.name("embedding").value(t.embedding());
+        json.name("hidden").value(t.hidden());
+        json.name("layers").value(t.layers());
+        json.name("heads").value(t.heads());
+        json.name("intermediate").value(t.intermediate());
+        json.name("modes").beginArray();
+        for (SharingMode m : t.modes()) json.value(m.cliName());
+        json.endArray();
+        json.name("learningRate").value(t.learningRate());
+        json.name("batchSize").value(t.batchSize());
+        json.name("sequenceLength").value(t.sequenceLength());
+        json.name("seed").value(t.seed());
+        json.name("probe").value(t.probe());
+        json.name("watched").value(t.watched().cliName());
+        json.name("application").value(t.application());
+        json.name("head").value(t.head());
+        json.endObject();
+        if (s.lesson() != null) {
+            json.name("lesson").beginObject();
+            json.name("name").value(s.lesson().lesson());
+            json.name("step").value(s.lesson().step());
+            json.endObject();
+        }
         json.endObject();
     }
 
@@ -181,6 +228,27 @@ public final class LabStateFile {
 
         CheckpointException problem(String name, String what) {
             return new CheckpointException(file, prefix + name + " " + what);
+        }
+
+        boolean has(String name) {
+            JsonElement e = json.get(name);
+            return e != null && !e.isJsonNull();
+        }
+
+        double number(String name) throws CheckpointException {
+            JsonElement e = required(name);
+            if (!(e instanceof JsonPrimitive p && p.isNumber())) throw problem(name, "must be a number, got " + e);
+            double v = p.getAsDouble();
+            if (!Double.isFinite(v)) throw problem(name, "must be a finite number, got " + e);
+            return v;
+        }
+
+        List<String> strings(String name) throws CheckpointException {
+            JsonElement e = required(name);
+            if (!e.isJsonArray()) throw problem(name, "must be a list of strings, got " + e);
+            List<String> out = new java.util.ArrayList<>();
+            for (JsonElement x : e.getAsJsonArray()) out.add(text(name, x));
+            return out;
         }
 
         private JsonElement required(String name) throws CheckpointException {
@@ -228,7 +296,10 @@ public final class LabStateFile {
         }
 
         SharingMode sharing(String name) throws CheckpointException {
-            String s = string(name);
+            return sharingNamed(name, string(name));
+        }
+
+        SharingMode sharingNamed(String name, String s) throws CheckpointException {
             return Arrays.stream(SharingMode.values()).filter(m -> m.cliName().equals(s)).findFirst()
                     .orElseThrow(() -> problem(name, "must be none, all, attention or ffn, got \"" + s + "\""));
         }

@@ -57,6 +57,27 @@ public interface LabPage {
     default void shutdown() {
     }
 
+    /**
+     * Puts this page's part of a state on screen (a lesson step, an opened session), building the page if it was
+     * not yet. The state is valid ({@code LabStateFile} checked it); a model it names that is still loading is
+     * shown once it is there.
+     */
+    default void apply(albertlab.core.session.LabState state) {
+    }
+
+    /** The state with this page's part replaced by what the page shows now; a page never built leaves it as is. */
+    default albertlab.core.session.LabState capture(albertlab.core.session.LabState state) {
+        return state;
+    }
+
+    /**
+     * Fires when what the page shows changes through its inputs (a slider, a new model, a new result): a lesson's
+     * numbers follow it. Null for a page never built.
+     */
+    default javafx.beans.Observable changes() {
+        return null;
+    }
+
     /** Lets a page show another one (the Training page's "Open in Live Model"); the shell calls it once. */
     default void attach(java.util.function.Consumer<String> showPage) {
     }

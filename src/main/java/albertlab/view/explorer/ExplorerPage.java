@@ -5,12 +5,15 @@ import albertlab.view.common.ChartStyle;
 import albertlab.view.common.LabPage;
 import albertlab.view.common.LabStyles;
 import albertlab.viewmodel.explorer.ParameterExplorerViewModel;
+import albertlab.core.session.LabState;
 import javafx.scene.Node;
 
 /** The Parameter Explorer as a page of the main window. */
 public final class ExplorerPage implements LabPage {
 
     private final AppContext context;
+    private ParameterExplorerViewModel vm;
+    private Node view;
 
     public ExplorerPage(AppContext context) {
         this.context = context;
@@ -28,7 +31,26 @@ public final class ExplorerPage implements LabPage {
 
     @Override
     public Node content() {
-        return new ParameterExplorerView(new ParameterExplorerViewModel(context.i18n()),
-                ChartStyle.forUi(LabStyles.DEFAULT_SIZE), context.owner());
+        if (view == null) {
+            vm = new ParameterExplorerViewModel(context.i18n());
+            view = new ParameterExplorerView(vm, ChartStyle.forUi(LabStyles.DEFAULT_SIZE), context.owner());
+        }
+        return view;
+    }
+
+    @Override
+    public void apply(LabState state) {
+        content();
+        vm.apply(state.explorer());
+    }
+
+    @Override
+    public LabState capture(LabState state) {
+        return vm == null ? state : state.withExplorer(vm.snapshot());
+    }
+
+    @Override
+    public javafx.beans.Observable changes() {
+        return vm == null ? null : vm.resultProperty();
     }
 }

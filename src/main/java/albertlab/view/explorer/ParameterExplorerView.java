@@ -12,6 +12,7 @@ import albertlab.viewmodel.explorer.ExplorerTopic;
 import albertlab.viewmodel.common.I18n;
 import albertlab.viewmodel.common.IntInput;
 import albertlab.viewmodel.explorer.ParameterExplorerViewModel;
+import albertlab.core.session.ExplorerState;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
@@ -102,6 +103,13 @@ public final class ParameterExplorerView extends BorderPane {
         });
         i18n.localeProperty().addListener(x -> charts.forEach(ExplorerChart::relabel));
         chartTabs.getSelectionModel().selectedIndexProperty().addListener(x -> refreshShownChart());
+        // the chart shown is part of a lesson step or a session: the view model names it, the tabs follow
+        chartTabs.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> {
+            if (i.intValue() >= 0) vm.chartProperty().set(ExplorerState.CHARTS.get(i.intValue()));
+        });
+        vm.chartProperty().addListener((o, a, c) -> chartTabs.getSelectionModel().select(
+                Math.max(0, ExplorerState.CHARTS.indexOf(c))));
+        chartTabs.getSelectionModel().select(Math.max(0, ExplorerState.CHARTS.indexOf(vm.chartProperty().get())));
         charts.forEach(c -> c.update(vm.result()));
         followFontSize();
     }

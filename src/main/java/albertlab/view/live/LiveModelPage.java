@@ -25,8 +25,8 @@ import java.util.function.Supplier;
  */
 public final class LiveModelPage implements LabPage {
 
-    static final String ENGLISH_SENTENCE = "The capital of France is Paris.";
-    static final String CHINESE_SENTENCE = "巴黎是法国的首都。";
+    static final String ENGLISH_SENTENCE = albertlab.core.session.DefaultState.ENGLISH_SENTENCE;
+    static final String CHINESE_SENTENCE = albertlab.core.session.DefaultState.CHINESE_SENTENCE;
 
     private final AppContext ctx;
     private final ModelLoader loader;
@@ -98,6 +98,24 @@ public final class LiveModelPage implements LabPage {
     public void open(albertlab.viewmodel.live.LiveModel model) {
         content();
         vm.openSnapshot(model);
+    }
+
+    @Override
+    public void apply(albertlab.core.session.LabState state) {
+        content();
+        vm.applyOpening(state.live());
+    }
+
+    /** A page still loading its first model, or showing a training snapshot (not a file), keeps the state's part. */
+    @Override
+    public albertlab.core.session.LabState capture(albertlab.core.session.LabState state) {
+        if (vm == null || vm.familyProperty().get() == null || vm.showsSnapshot()) return state;
+        return state.withLive(vm.snapshot());
+    }
+
+    @Override
+    public javafx.beans.Observable changes() {
+        return vm == null ? null : vm.resultProperty();
     }
 
     LiveModelViewModel viewModel() {

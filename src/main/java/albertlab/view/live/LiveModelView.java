@@ -58,6 +58,13 @@ final class LiveModelView extends BorderPane {
                 tab("live.tab.dynamics", dynamics, "tab-dynamics"), tab("live.tab.predict", predictions, "tab-predict"),
                 tab("live.tab.compute", compute, "tab-compute"));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        // the tab shown is part of a lesson step or a session: the view model names it ("attention", ...), the
+        // tabs follow; tab ids are "tab-" + that name
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
+            if (t != null) vm.tabProperty().set(t.getId().substring("tab-".length()));
+        });
+        vm.tabProperty().addListener((o, a, name) -> selectTab(name));
+        selectTab(vm.tabProperty().get());
 
         VBox top = new VBox(6, modelBar, input);
         top.getStyleClass().add("top");
@@ -73,6 +80,11 @@ final class LiveModelView extends BorderPane {
         vm.loadFailureProperty().addListener((o, a, f) -> {
             if (f != null) showLoadFailure(f);
         });
+    }
+
+    private void selectTab(String name) {
+        tabs.getTabs().stream().filter(t -> t.getId().equals("tab-" + name)).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
     }
 
     private Tab tab(String key, javafx.scene.Node content, String id) {

@@ -24,8 +24,8 @@ import java.util.function.Supplier;
  */
 public final class TrainingPage implements LabPage {
 
-    static final String ENGLISH_PROBE = "The jury said it did not know what to do.";
-    static final String CHINESE_PROBE = "床前明月光，疑是地上霜。";
+    static final String ENGLISH_PROBE = albertlab.core.session.DefaultState.ENGLISH_PROBE;
+    static final String CHINESE_PROBE = albertlab.core.session.DefaultState.CHINESE_PROBE;
 
     private final AppContext ctx;
     private final Supplier<List<CorpusChoice>> corpora;
@@ -117,6 +117,22 @@ public final class TrainingPage implements LabPage {
     @Override
     public void shutdown() {
         if (vm != null) vm.shutdown();
+    }
+
+    @Override
+    public void apply(albertlab.core.session.LabState state) {
+        content();
+        vm.apply(state.training());
+    }
+
+    @Override
+    public albertlab.core.session.LabState capture(albertlab.core.session.LabState state) {
+        return vm == null ? state : state.withTraining(vm.snapshot());
+    }
+
+    @Override
+    public javafx.beans.Observable changes() {
+        return vm == null ? null : vm.plannedRowsProperty();
     }
 
     TrainingViewModel viewModel() {

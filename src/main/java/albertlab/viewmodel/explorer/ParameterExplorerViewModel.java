@@ -59,6 +59,9 @@ public final class ParameterExplorerViewModel {
     private final ObjectProperty<ProjectionConvention> projection =
             new SimpleObjectProperty<>(this, "projection", ProjectionConvention.HUGGING_FACE_ALWAYS);
     private final ObjectProperty<ExplorerTopic> topic = new SimpleObjectProperty<>(this, "topic");
+    /** The chart shown, one of {@link ExplorerState#CHARTS}. */
+    private final javafx.beans.property.StringProperty chart = new javafx.beans.property.SimpleStringProperty(
+            this, "chart", ExplorerState.CHARTS.get(0));
 
     private final ReadOnlyObjectWrapper<ExplorerResult> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ReadOnlyObjectWrapper<AlbertConfig> candidate = new ReadOnlyObjectWrapper<>(this, "candidate");
@@ -124,6 +127,10 @@ public final class ParameterExplorerViewModel {
     }
 
     /** What the explanation panel shows; null when it is closed. */
+    public javafx.beans.property.StringProperty chartProperty() {
+        return chart;
+    }
+
     public ObjectProperty<ExplorerTopic> topicProperty() {
         return topic;
     }
@@ -162,7 +169,7 @@ public final class ParameterExplorerViewModel {
     public ExplorerState snapshot() {
         return new ExplorerState(vocab.get(), embedding.get(), hidden.get(), layers.get(), heads.get(),
                 intermediate.get(), ffnLockedTo4H.get(), sharing.get(), groups.get(), projection.get(),
-                basePreset.name());
+                basePreset.name(), chart.get());
     }
 
     /**
@@ -189,6 +196,7 @@ public final class ParameterExplorerViewModel {
             ffnLockedTo4H.set(s.ffnLockedTo4H());
             for (IntInput in : inputs) in.revertText();
         });
+        chart.set(s.chart());
     }
 
     /** Runs several input changes as one: a single recount at the end, no half-applied state in between. */

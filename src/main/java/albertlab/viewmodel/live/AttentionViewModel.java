@@ -97,6 +97,12 @@ public final class AttentionViewModel {
         ForwardTrace trace = r.trace();
         int n = trace.applications();
         int heads = AttentionMath.heads(trace);
+        int[] wanted = requested;
+        if (wanted != null && wanted[0] < n && wanted[1] < heads) {
+            requested = null;
+            layer.set(wanted[0]);
+            head.set(wanted[1]);
+        }
         // a new model may have fewer layers or heads than the last one: keep the choice in range
         if (layer.get() >= n) layer.set(n - 1);
         if (head.get() >= heads) head.set(heads - 1);
@@ -158,9 +164,14 @@ public final class AttentionViewModel {
 
     /** Opens one grid cell large: selects its layer and head. */
     public void select(int application, int headIndex) {
+        // kept until a result has that many applications and heads: a state applied while the previous
+        // (smaller) model's result is still shown would otherwise be clamped to it
+        requested = new int[]{application, headIndex};
         layer.set(application);
         head.set(headIndex);
     }
+
+    private int[] requested;
 
     public ReadOnlyObjectProperty<List<TrainedModelCard.NamedHead>> namedHeadsProperty() {
         return namedHeads.getReadOnlyProperty();

@@ -55,6 +55,9 @@ public final class LiveModelViewModel {
     private final ReadOnlyObjectWrapper<LiveModel> model = new ReadOnlyObjectWrapper<>(this, "model");
     private final StringProperty first = new SimpleStringProperty(this, "first", "");
     private final StringProperty second = new SimpleStringProperty(this, "second", "");
+    private final StringProperty tab = new SimpleStringProperty(this, "tab", LiveState.DEFAULT_TAB);
+    /** A state whose model is still loading: applied when it is there. */
+    private LiveState pending;
     private final IntegerProperty maskedPosition = new SimpleIntegerProperty(this, "maskedPosition", -1);
     private final IntegerProperty repeatFactor = new SimpleIntegerProperty(this, "repeatFactor", 1);
 
@@ -232,7 +235,8 @@ public final class LiveModelViewModel {
             // a trained model opens on a held-out sentence it gets right, its word masked: the first thing a
             // student sees is the model working
             List<CardExamples.Example> e = examples.get();
-            if (!e.isEmpty() && e.get(0).correct()) applyExample(e.get(0));
+            if (pending == null && !e.isEmpty() && e.get(0).correct()) applyExample(e.get(0));
+            applyPending();
         }, e -> {
             loadingBuiltIns.set(false);
             builtInFailure.set(messageOf(e));
@@ -270,7 +274,9 @@ public final class LiveModelViewModel {
             families.add(f);
             family.set(f);
             families.removeAll(replaced);
+            applyPending();
         }, e -> {
+            pending = null;
             loadingFolder.set(false);
             loadFailure.set(new LoadFailure(folder, messageOf(e)));
         });
@@ -289,7 +295,9 @@ public final class LiveModelViewModel {
         String trained = trainedNameOf(f);
         String vocabulary = trained == null ? vocabularyOf(f) : null;
         return new LiveState(vocabulary, vocabulary == null && trained == null ? folders.get(f) : null, mode,
-                first.get(), second.get(), Math.max(-1, maskedPosition.get()), repeat, trained);
+                first.get(), second.get(), Math.max(-1, maskedPosition.get()), repeat, trained,
+                LiveState.TABS.contains(tab.get()) ? tab.get() : LiveState.DEFAULT_TAB,
+                Math.max(-1, attention.layerProperty().get()), Math.max(-1, attention.headProperty().get()));
     }
 
     /**
@@ -299,12 +307,15 @@ public final class LiveModelViewModel {
      * model (loading a folder from a state is left to the caller, who can {@link #openFolder} it).
      */
     public void apply(LiveState s) {
+        pending = null;
+        boolean found = false;
         for (ModelFamily f : families) {
             boolean match = s.vocabulary() != null ? s.vocabulary().equals(vocabularyOf(f))
                     : s.trainedModel() != null ? s.trainedModel().equals(trainedNameOf(f))
                     : s.modelFolder().equals(folders.get(f));
             if (match) {
                 family.set(f);
+                found = true;
                 break;
             }
         }
@@ -313,6 +324,36 @@ public final class LiveModelViewModel {
         second.set(s.sentenceB());
         repeatFactor.set(s.repeatFactor());
         maskedPosition.set(s.maskedPosition());
+        tab.set(s.tab());
+        attention.select(s.application(), s.head());
+        if (!found && (loadingBuiltIns.get() || s.modelFolder() != null && loadingFolder.get())) pending = s;
+    }
+
+    /**
+     * {@link #apply}, opening the state's checkpoint folder first when it is not open yet; the rest of the state
+     * follows once it has loaded (a saved session, a lesson step on a folder model).
+     */
+    public void applyOpening(LiveState s) {
+        if (s.modelFolder() != null && folders.values().stream().noneMatch(
+                p -> p.toAbsolutePath().normalize().equals(s.modelFolder().toAbsolutePath().normalize()))) {
+            openFolder(s.modelFolder());
+        }
+        apply(s);
+    }
+
+    /** True while a Training page snapshot is shown: it has no file a state could name. */
+    public boolean showsSnapshot() {
+        return snapshot != null && family.get() == snapshot;
+    }
+
+    /** A state waiting for its model (for tests). */
+    LiveState pending() {
+        return pending;
+    }
+
+    private void applyPending() {
+        LiveState p = pending;
+        if (p != null) apply(p);
     }
 
     /** The card's name of a trained model that ships with the app, or null. */
@@ -365,6 +406,11 @@ public final class LiveModelViewModel {
 
     public ObjectProperty<ModelFamily> familyProperty() {
         return family;
+    }
+
+    /** The tab shown, one of {@link LiveState#TABS}. */
+    public StringProperty tabProperty() {
+        return tab;
     }
 
     public ObjectProperty<SharingMode> sharingModeProperty() {

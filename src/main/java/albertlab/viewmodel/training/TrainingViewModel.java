@@ -552,6 +552,39 @@ public final class TrainingViewModel {
     }
 
     /** True while a run exists (running, paused or being set up): the model's sizes are fixed until Reset. */
+    /** The settings as they are now (a lesson step, a saved session). */
+    public albertlab.core.session.TrainingState snapshot() {
+        List<SharingMode> chosen = chosenModes();
+        return new albertlab.core.session.TrainingState(sizes.embedding().get(), sizes.hidden().get(),
+                sizes.layers().get(), sizes.heads().get(), sizes.intermediate().get(),
+                chosen.isEmpty() ? List.of(SharingMode.ALL_SHARED) : chosen, learningRate.get(), batchSize.get(),
+                sequenceLength.get(), seed.get(), probe.get(), watched.get(), Math.max(0, application.get()),
+                Math.max(0, head.get()));
+    }
+
+    /**
+     * Sets the page from a state. While a run exists its sizes and settings are fixed, so only the probe and what
+     * of it is watched change then; Reset frees the rest.
+     */
+    public void apply(albertlab.core.session.TrainingState s) {
+        if (!runExistsProperty().get()) {
+            sizes.embedding().set(s.embedding());
+            sizes.hidden().set(s.hidden());
+            sizes.layers().set(s.layers());
+            sizes.heads().set(s.heads());
+            sizes.intermediate().set(s.intermediate());
+            for (SharingMode m : SharingMode.values()) modes.get(m).set(s.modes().contains(m));
+            learningRate.set(s.learningRate());
+            batchSize.set(s.batchSize());
+            sequenceLength.set(s.sequenceLength());
+            seed.set(s.seed());
+        }
+        if (s.probe() != null) probe.set(s.probe());
+        watched.set(s.watched());
+        application.set(s.application());
+        head.set(s.head());
+    }
+
     public BooleanBinding runExistsProperty() {
         return Bindings.createBooleanBinding(() -> state.get() == State.PREPARING || state.get() == State.RUNNING
                 || state.get() == State.PAUSED || state.get() == State.ENDED && update.get() != null, state, update);

@@ -171,6 +171,48 @@ class LabStateFileTest {
         assertFalse(Files.exists(f));
     }
 
+    @Test
+    void trainingSettingsTheViewAndTheLessonRoundTrip() throws Exception {
+        LabState s = new LabState(LabState.FORMAT_VERSION, "training", "en", SEED.withChart("compute"),
+                LIVE.withView("dynamics", 3, -1),
+                new TrainingState(16, 256, 6, 4, 1024, java.util.List.of(SharingMode.ALL_SHARED, SharingMode.NOT_SHARED),
+                        3e-3, 8, 64, 7, "The jury met.", SharingMode.NOT_SHARED, 5, 3),
+                new LessonPosition("08-the-training-race", 4));
+        Path f = dir.resolve("full.albertlab");
+        LabStateFile.write(f, s);
+        assertEquals(s, LabStateFile.read(f));
+    }
+
+    @Test
+    void aFileWithoutTheNewerPartsReadsWithTheirDefaults() throws Exception {
+        JsonObject j = json();
+        j.remove("training");
+        j.getAsJsonObject("explorer").remove("chart");
+        j.getAsJsonObject("live").remove("tab");
+        Path f = dir.resolve("old.albertlab");
+        Files.writeString(f, j.toString());
+        LabState read = LabStateFile.read(f);
+        assertEquals(TrainingState.DEFAULT, read.training());
+        assertEquals("parts", read.explorer().chart());
+        assertEquals("attention", read.live().tab());
+        assertEquals(null, read.lesson());
+    }
+
+    @Test
+    void badTrainingAndLessonFieldsAreNamed() throws IOException {
+        assertBad(j -> j.getAsJsonObject("training").addProperty("learningRate", "fast"),
+                "s.albertlab: training.learningRate must be a number");
+        assertBad(j -> j.getAsJsonObject("training").add("modes", new com.google.gson.JsonArray()),
+                "s.albertlab: modes must name at least one sharing mode");
+        assertBad(j -> {
+            JsonObject l = new JsonObject();
+            l.addProperty("name", "01-x");
+            l.addProperty("step", 0);
+            j.add("lesson", l);
+        }, "s.albertlab: step must be 1 or more");
+        assertBad(j -> j.getAsJsonObject("live").addProperty("tab", "nowhere"), "s.albertlab: tab must be one of");
+    }
+
     private JsonObject json() throws IOException {
         try {
             Path f = dir.resolve("source.albertlab");
