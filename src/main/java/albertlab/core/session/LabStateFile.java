@@ -64,7 +64,22 @@ public final class LabStateFile {
 
     /** @param file named in error messages */
     public static LabState parse(Path file, String text) throws CheckpointException {
-        JsonObject root = object(file, text);
+        return fromJson(file, object(file, text));
+    }
+
+    /** The state as this file format's JSON object (a lesson step changes fields of it by these names). */
+    public static JsonObject toJson(LabState state) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        try {
+            write(new JsonWriter(out), state);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return JsonParser.parseString(out.toString()).getAsJsonObject();
+    }
+
+    /** @param file named in error messages */
+    public static LabState fromJson(Path file, JsonObject root) throws CheckpointException {
         Fields top = new Fields(file, "", root);
         int version = top.integer("formatVersion");
         if (version > LabState.FORMAT_VERSION) {

@@ -18,7 +18,20 @@ import java.util.List;
 public record TrainedModelCard(String name, String language, String sharing, String twinOf, String corpus,
                                String corpusZh, long parameters, String weightsSha256, long trainingSteps,
                                long trainingTokens, double trainingMinutes, long seed, String command,
-                               HeldOut heldOut, List<NamedHead> namedHeads, List<CardExamples.Example> examples) {
+                               HeldOut heldOut, List<NamedHead> namedHeads, List<CardExamples.Example> examples,
+                               List<HiddenStateStep> hiddenStates) {
+
+    /**
+     * The paper's Figure 1 measured on held-out text: how far the hidden state moves in one layer application, as
+     * the L2 distance and the angle between its input and output embeddings, averaged over tokens and sequences.
+     * A card written before these were measured has none.
+     */
+    public record HiddenStateStep(int application, double l2, double angleDegrees) {
+    }
+
+    public List<HiddenStateStep> hiddenStates() {
+        return hiddenStates == null ? List.of() : hiddenStates;
+    }
 
     /** The held-out scores; mlmTop1 counts Han characters only when mlmCounted says so. */
     public record HeldOut(String text, int sequences, int maxSeqLength, String mlmCounted, double mlmTop1,
