@@ -97,6 +97,7 @@ public final class AlbertLabApp extends Application {
             return;
         }
         shell.select(first);
+        if (options.lesson() != null) openLesson(shell, options);
         if (options.sessionFile() != null) {
             // Saved sessions come with the lessons; until then say so plainly instead of pretending to open it.
             Alert notYet = new Alert(Alert.AlertType.INFORMATION);
@@ -128,6 +129,31 @@ public final class AlbertLabApp extends Application {
                     }));
             settle.play();
         }
+    }
+
+    /** Opens the lesson of --lesson at --step once the lessons are read; an unknown one is an error for scripts. */
+    private void openLesson(AppShell shell, StartOptions options) {
+        var vm = shell.lessons().viewModel();
+        Runnable open = () -> {
+            if (!vm.open(options.lesson(), options.step())) {
+                System.err.println("albert-lab: no lesson '" + options.lesson() + "'; lessons: " + String.join(", ",
+                        vm.lessons().stream().map(albertlab.viewmodel.lesson.LessonEntry::name).toList()));
+                if (options.snapshot() != null) exit(2);
+            }
+        };
+        if (!vm.loadingProperty().get()) {
+            open.run();
+            return;
+        }
+        vm.loadingProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                if (!now) {
+                    vm.loadingProperty().removeListener(this);
+                    open.run();
+                }
+            }
+        });
     }
 
     @Override

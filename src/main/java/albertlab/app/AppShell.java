@@ -3,6 +3,7 @@ package albertlab.app;
 import albertlab.core.session.DefaultState;
 import albertlab.core.session.LabState;
 import albertlab.view.common.AppContext;
+import albertlab.view.lesson.LessonsPage;
 import albertlab.view.common.LabPage;
 import albertlab.view.common.LabStyles;
 import albertlab.viewmodel.common.I18n;
@@ -56,6 +57,9 @@ public final class AppShell extends BorderPane {
     private final Runnable quit;
     private double baseFontSize = LabStyles.DEFAULT_SIZE;
     private LabState baseline;
+    private final LessonsPage lessons;
+    private final java.util.Set<LabPage> watched = new java.util.HashSet<>();
+    private boolean valuesQueued;
 
     public AppShell(AppContext context, List<LabPage> pages, Runnable quit) {
         if (pages.isEmpty()) throw new IllegalArgumentException("no pages");
@@ -70,6 +74,9 @@ public final class AppShell extends BorderPane {
         navBar.setAlignment(Pos.CENTER_RIGHT);
         for (int i = 0; i < this.pages.size(); i++) navBar.getChildren().add(navButton(this.pages.get(i), i));
         for (LabPage p : this.pages) p.attach(this::select);
+        lessons = this.pages.stream().filter(p -> p instanceof LessonsPage).map(p -> (LessonsPage) p).findFirst()
+                .orElse(null);
+        if (lessons != null) dockLessons();
         MenuBar menus = menus();
         HBox top = new HBox(menus, navBar);
         HBox.setHgrow(menus, Priority.ALWAYS);
@@ -98,7 +105,41 @@ public final class AppShell extends BorderPane {
         s = new LabState(s.formatVersion(), s.page(), i18n.isChinese() ? "zh" : "en", s.explorer(), s.live(),
                 s.training(), s.lesson());
         for (LabPage p : pages) s = p.capture(s);
+        if (lessons != null) s = s.withLesson(lessons.viewModel().position());
         return s;
+    }
+
+    /** The lesson panel beside the pages, the lesson's numbers following every page's inputs. */
+    private void dockLessons() {
+        lessons.viewModel().connect(this::apply, this::state);
+        setRight(lessons.panel());
+        current.addListener((o, a, p) -> lessons.rehighlight());
+    }
+
+    /** A built page's changes refresh the lesson's numbers, at most once a pulse. */
+    private void watch(LabPage page) {
+        if (lessons == null || !watched.add(page) || page.changes() == null) {
+            if (page.changes() == null) watched.remove(page);
+            return;
+        }
+        page.changes().addListener(x -> {
+            if (valuesQueued) return;
+            valuesQueued = true;
+            javafx.application.Platform.runLater(() -> {
+                valuesQueued = false;
+                lessons.viewModel().refreshValues();
+            });
+        });
+    }
+
+    /** The open lesson's navigation (presenter mode, a clicker), or null without the lessons page. */
+    public albertlab.view.common.StepNavigation lessonNavigation() {
+        return lessons == null ? null : lessons.navigation();
+    }
+
+    /** The lessons page, or null. */
+    public LessonsPage lessons() {
+        return lessons;
     }
 
     /**
@@ -109,8 +150,16 @@ public final class AppShell extends BorderPane {
         baseline = s;
         Locale locale = "zh".equals(s.language()) ? I18n.CHINESE : Locale.ENGLISH;
         if (!locale.equals(i18n.getLocale())) i18n.setLocale(locale);
-        for (LabPage p : pages) p.apply(s);
+        for (LabPage p : pages) {
+            p.apply(s);
+            watch(p);
+        }
         if (hasPage(s.page())) select(s.page());
+        if (lessons != null) {
+            var vm = lessons.viewModel();
+            if (s.lesson() == null) vm.close();
+            else if (!s.lesson().equals(vm.position())) vm.reopen(s.lesson());
+        }
     }
 
     public ReadOnlyObjectProperty<LabPage> currentProperty() {
@@ -139,6 +188,7 @@ public final class AppShell extends BorderPane {
             built.put(id, content);
         }
         pageArea.getChildren().setAll(content);
+        watch(page);
         current.set(page);
         nav.getToggles().stream().filter(t -> t.getUserData() == page).findFirst().ifPresent(nav::selectToggle);
         page.onShow();
@@ -252,6 +302,11 @@ public final class AppShell extends BorderPane {
                 t -> t.setSelected(((RadioMenuItem) t).getId().equals("lang-" + l.getLanguage()))));
 
         Menu help = menu("app.menu.help", "menu-help");
+        if (pages.stream().anyMatch(p -> p.id().equals(LessonsPage.ID))) {
+            MenuItem lessonsItem = item("app.menu.lessons", "menu-lessons");
+            lessonsItem.setOnAction(e -> select(LessonsPage.ID));
+            help.getItems().addAll(lessonsItem, new SeparatorMenuItem());
+        }
         MenuItem about = item("app.menu.about", "menu-about");
         about.setOnAction(e -> AboutDialog.create(i18n, context.owner().get()).showAndWait());
         help.getItems().add(about);

@@ -12,17 +12,20 @@ import java.util.Locale;
  *   --lang zh|en         start in this language instead of the system's
  *   --size WxH           window size in pixels, e.g. 1280x800
  *   --snapshot FILE.png  after the first layout, write the window's scene to FILE.png and exit (screenshots)
+ *   --lesson NAME        open a lesson ("03-cross-layer-sharing"; its file name without .md)
+ *   --step N             at step N (1-based; with --lesson)
  *   FILE.albertlab       a saved session, as the desktop hands it over on a double-click
  * </pre>
  * {@code --opt value} and {@code --opt=value} both work.
  */
 public record StartOptions(boolean selfTest, String page, Locale language, int width, int height, Path snapshot,
-                           Path sessionFile) {
+                           Path sessionFile, String lesson, int step) {
 
     public static final int DEFAULT_WIDTH = 1280;
     public static final int DEFAULT_HEIGHT = 800;
 
-    public static final String USAGE = "options: --self-test | --page ID | --lang zh|en | --size WxH | --snapshot FILE.png";
+    public static final String USAGE = "options: --self-test | --page ID | --lang zh|en | --size WxH | --snapshot FILE.png"
+            + " | --lesson NAME [--step N]";
 
     /** Raised for an option we do not know or a bad value; the message is one line for stderr. */
     public static final class BadOption extends Exception {
@@ -41,6 +44,8 @@ public record StartOptions(boolean selfTest, String page, Locale language, int w
         int height = 0;
         Path snapshot = null;
         Path sessionFile = null;
+        String lesson = null;
+        int step = 0;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             String name = a;
@@ -52,13 +57,22 @@ public record StartOptions(boolean selfTest, String page, Locale language, int w
             }
             switch (name) {
                 case "--self-test" -> selfTest = true;
-                case "--page", "--lang", "--size", "--snapshot" -> {
+                case "--page", "--lang", "--size", "--snapshot", "--lesson", "--step" -> {
                     if (value == null) {
                         if (i + 1 >= args.size()) throw new BadOption(name + " needs a value (" + USAGE + ")");
                         value = args.get(++i);
                     }
                     switch (name) {
                         case "--page" -> page = value;
+                        case "--lesson" -> lesson = value;
+                        case "--step" -> {
+                            try {
+                                step = Integer.parseInt(value.strip());
+                            } catch (NumberFormatException e) {
+                                step = 0;
+                            }
+                            if (step < 1) throw new BadOption("--step wants a step number from 1, got '" + value + "'");
+                        }
                         case "--lang" -> language = language(value);
                         case "--size" -> {
                             String[] wh = value.toLowerCase(Locale.ROOT).split("[x×*]");
@@ -84,7 +98,9 @@ public record StartOptions(boolean selfTest, String page, Locale language, int w
                 }
             }
         }
-        return new StartOptions(selfTest, page, language, width, height, snapshot, sessionFile);
+        if (step > 0 && lesson == null) throw new BadOption("--step needs --lesson NAME (" + USAGE + ")");
+        return new StartOptions(selfTest, page, language, width, height, snapshot, sessionFile, lesson,
+                step > 0 ? step : 1);
     }
 
     static Locale language(String code) throws BadOption {

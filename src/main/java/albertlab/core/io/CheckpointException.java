@@ -10,14 +10,23 @@ public class CheckpointException extends Exception {
 
     private final transient Path file;
 
+    private final String problem;
+
     public CheckpointException(Path file, String problem) {
         super(oneLine(file, problem));
+        this.problem = problem;
         this.file = file;
     }
 
     public CheckpointException(Path file, String problem, Throwable cause) {
         super(oneLine(file, problem), cause);
+        this.problem = problem;
         this.file = file;
+    }
+
+    /** What is wrong, without the file's name. */
+    public String problem() {
+        return problem;
     }
 
     public Path file() {

@@ -47,8 +47,7 @@ public final class LessonFile {
         try {
             text = TextFiles.readUtf8(file, MAX_BYTES, "a lesson");
         } catch (CheckpointException e) {
-            throw new LessonProblem(file, 0, e.getMessage().startsWith(file.toString())
-                    ? e.getMessage().substring(file.toString().length()).replaceFirst("^[: ]+", "") : e.getMessage());
+            throw new LessonProblem(file, 0, e.problem());
         }
         return parse(file, text, pageIds);
     }
@@ -188,9 +187,7 @@ public final class LessonFile {
             try {
                 state = LabStateFile.fromJson(file, json);
             } catch (CheckpointException e) {
-                String m = e.getMessage();
-                String prefix = file.toString() + ": ";
-                throw problem(s.line, "the step's state: " + (m.startsWith(prefix) ? m.substring(prefix.length()) : m));
+                throw problem(s.line, "the step's state: " + e.problem());
             }
             if (pageIds != null && !pageIds.contains(state.page())) {
                 throw problem(s.keyLines.getOrDefault("page", s.line), "no page \"" + state.page() + "\" (pages: "

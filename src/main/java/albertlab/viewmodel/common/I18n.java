@@ -25,7 +25,7 @@ public final class I18n {
     public static final List<Locale> SUPPORTED = List.of(CHINESE, ENGLISH);
 
     /** One bundle per area of the app; a new view adds its bundle here. */
-    public static final List<String> BUNDLES = List.of("app", "explorer", "live", "training");
+    public static final List<String> BUNDLES = List.of("app", "explorer", "live", "training", "lesson");
 
     private final ObjectProperty<Locale> locale = new SimpleObjectProperty<>(this, "locale");
 
