@@ -36,6 +36,9 @@ public final class LessonPanel extends BorderPane {
     private final VBox questionBox = new VBox(8);
     private final Button back = new Button();
     private final Button next = new Button();
+    private final List<RadioButton> choiceButtons = new java.util.ArrayList<>();
+    private Label prompt;
+    private VBox feedbackArea = new VBox(6);
 
     public LessonPanel(LessonViewModel vm, I18n i18n, Runnable showList) {
         this.vm = vm;
@@ -94,8 +97,8 @@ public final class LessonPanel extends BorderPane {
 
         vm.stepProperty().addListener(x -> redraw());
         vm.textProperty().addListener(x -> redrawText());
-        vm.feedbackProperty().addListener(x -> redrawQuestion());
-        vm.hintShownProperty().addListener(x -> redrawQuestion());
+        vm.feedbackProperty().addListener(x -> fillQuestion());
+        vm.hintShownProperty().addListener(x -> fillQuestion());
         i18n.localeProperty().addListener(x -> redraw());
         redraw();
     }
@@ -118,7 +121,7 @@ public final class LessonPanel extends BorderPane {
         back.setDisable(n <= 1);
         next.setDisable(n >= l.steps().size());
         redrawText();
-        redrawQuestion();
+        buildQuestion();
     }
 
     private void redrawText() {
@@ -140,18 +143,22 @@ public final class LessonPanel extends BorderPane {
             text.getChildren().add(done);
         }
         // a value changed: the question's prompt and feedback may name it too
-        redrawQuestion();
+        fillQuestion();
     }
 
-    private void redrawQuestion() {
+    /** The question's controls, built once a step so that a typed answer or a chosen option survives feedback. */
+    private void buildQuestion() {
         questionBox.getChildren().clear();
+        choiceButtons.clear();
+        prompt = null;
+        feedbackArea = new VBox(6);
         Question q = vm.questionProperty().get();
         questionBox.setVisible(q != null);
         questionBox.setManaged(q != null);
         if (q == null) return;
         Label heading = new Label(i18n.get("lesson.question.heading"));
         heading.getStyleClass().add("lesson-question-heading");
-        Label prompt = new Label(vm.fill(q.prompt()));
+        prompt = new Label();
         prompt.setWrapText(true);
         prompt.setMinHeight(Region.USE_PREF_SIZE);
         prompt.setId("lesson-prompt");
@@ -161,11 +168,12 @@ public final class LessonPanel extends BorderPane {
         if (q.kind() == Question.Kind.CHOICE) {
             ToggleGroup group = new ToggleGroup();
             for (int i = 0; i < q.choices().size(); i++) {
-                RadioButton r = new RadioButton(vm.fill(q.choices().get(i)));
+                RadioButton r = new RadioButton();
                 r.setId("lesson-choice-" + (i + 1));
                 r.setWrapText(true);
                 r.setToggleGroup(group);
                 r.setUserData(i);
+                choiceButtons.add(r);
                 questionBox.getChildren().add(r);
             }
             check.disableProperty().bind(group.selectedToggleProperty().isNull());
@@ -183,14 +191,26 @@ public final class LessonPanel extends BorderPane {
         hint.setId("lesson-hint-button");
         hint.setOnAction(e -> vm.showHint());
         HBox buttons = new HBox(8, check, hint);
-        questionBox.getChildren().add(buttons);
+        questionBox.getChildren().addAll(buttons, feedbackArea);
+        fillQuestion();
+    }
+
+    /** The question's texts with the numbers of now, its hint and the feedback. */
+    private void fillQuestion() {
+        Question q = vm.questionProperty().get();
+        if (q == null || prompt == null) return;
+        prompt.setText(vm.fill(q.prompt()));
+        for (int i = 0; i < choiceButtons.size() && i < q.choices().size(); i++) {
+            choiceButtons.get(i).setText(vm.fill(q.choices().get(i)));
+        }
+        feedbackArea.getChildren().clear();
         if (vm.hintShownProperty().get()) {
             Label h = new Label(vm.fill(q.hint()));
             h.setId("lesson-hint");
             h.setWrapText(true);
             h.setMinHeight(Region.USE_PREF_SIZE);
             h.getStyleClass().add("lesson-hint");
-            questionBox.getChildren().add(h);
+            feedbackArea.getChildren().add(h);
         }
         LessonViewModel.Feedback f = vm.feedbackProperty().get();
         if (f != null) {
@@ -206,7 +226,7 @@ public final class LessonPanel extends BorderPane {
             feedback.setWrapText(true);
             feedback.setMinHeight(Region.USE_PREF_SIZE);
             feedback.getStyleClass().add(f.right() ? "lesson-right" : "lesson-wrong");
-            questionBox.getChildren().add(feedback);
+            feedbackArea.getChildren().add(feedback);
         }
     }
 }

@@ -278,7 +278,8 @@ public final class LessonViewModel {
     public void refreshValues() {
         LessonStep s = step.get();
         if (s == null) return;
-        LabState now = shown == null ? s.state() : shown.get();
+        LabState now = shown == null ? null : shown.get();
+        if (now == null) now = s.state();
         String model = now.live().trainedModel();
         TrainedModelCard card = cards.card(model);
         TrainedModelCard twin = card == null ? null : cards.card(card.twinOf());
