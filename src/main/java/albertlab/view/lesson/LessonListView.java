@@ -86,7 +86,8 @@ final class LessonListView extends ScrollPane {
                 Label l = new Label(p.getMessage());
                 l.setWrapText(true);
                 l.getStyleClass().add("lesson-problem");
-                l.setId("lesson-problem-" + p.file().getFileName());
+                String file = p.file().getFileName().toString();
+                l.setId("lesson-problem-" + (file.endsWith(".md") ? file.substring(0, file.length() - 3) : file));
                 rows.getChildren().add(l);
             }
         }

@@ -244,13 +244,14 @@ public final class LessonViewModel {
     private void showStep(int index, boolean apply) {
         Lesson l = open.get(language.get());
         LessonStep s = l.steps().get(index);
+        // the step last: who listens to it reads the lesson, index and question of the same step
         lesson.set(l);
         stepIndex.set(index);
-        step.set(s);
         question.set(s.question());
         feedback.set(null);
         hintShown.set(false);
         wrongTries = 0;
+        step.set(s);
         if (apply) applier.accept(s.state().withLesson(new LessonPosition(l.name(), index + 1)));
         refreshValues();
         recordProgress(l.name(), index + 1, l.steps().size());
