@@ -129,8 +129,10 @@ class LessonsPageTest {
         assertTrue(robot.lookup("#lesson-next").queryAs(Button.class).isDisabled());
         javafx.scene.control.RadioButton notShared = robot.lookup("#lesson-choice-2")
                 .queryAs(javafx.scene.control.RadioButton.class);
-        robot.interact(() -> notShared.setSelected(true));
-        robot.clickOn("#lesson-check");
+        robot.interact(() -> {
+            notShared.setSelected(true);
+            robot.lookup("#lesson-check").queryAs(Button.class).fire();
+        });
         assertEquals("Right. Yes.", robot.lookup("#lesson-feedback").queryAs(Label.class).getText());
 
         robot.clickOn("#lesson-all");
