@@ -135,10 +135,10 @@ class LessonsPageTest {
         });
         assertEquals("Right. Yes.", robot.lookup("#lesson-feedback").queryAs(Label.class).getText());
 
-        robot.clickOn("#lesson-all");
+        robot.interact(() -> robot.lookup("#lesson-all").queryAs(Button.class).fire());
         assertEquals(LessonsPage.ID, shell.currentProperty().get().id());
         assertEquals("Finished", robot.lookup("#lesson-progress-01-sample").queryAs(Label.class).getText());
-        robot.clickOn("#lesson-close");
+        robot.interact(() -> robot.lookup("#lesson-close").queryAs(Button.class).fire());
         assertFalse(robot.lookup("#lesson-panel").query().isVisible());
     }
 
