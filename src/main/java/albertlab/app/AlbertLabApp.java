@@ -5,12 +5,10 @@ import albertlab.view.common.LabPage;
 import albertlab.view.common.Exports;
 import albertlab.view.common.LabStyles;
 import albertlab.viewmodel.common.I18n;
+import albertlab.viewmodel.session.SessionFiles;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
@@ -61,6 +59,8 @@ public final class AlbertLabApp extends Application {
             stage.close();
             Platform.exit();
         });
+        SessionMenu sessions = new SessionMenu(shell, context, SessionFiles.atAppHome(shell::state, shell::apply,
+                background, Platform::runLater), SessionMenu.fileChoosers(i18n));
 
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         int w = options.widthOr((int) Math.min(StartOptions.DEFAULT_WIDTH, screen.getWidth()));
@@ -74,9 +74,10 @@ public final class AlbertLabApp extends Application {
         stage.setOnCloseRequest(e -> {
             if (!shell.confirmQuit()) e.consume();
         });
-        stage.titleProperty().bind(i18n.bind(() -> shell.currentProperty().get() == null ? i18n.get("app.title")
+        stage.titleProperty().bind(sessions.title(i18n.bind(() -> shell.currentProperty().get() == null
+                        ? i18n.get("app.title")
                         : i18n.get("app.title") + " — " + i18n.get(shell.currentProperty().get().titleKey()),
-                shell.currentProperty()));
+                shell.currentProperty())));
 
         String first = shell.pages().get(0).id();
         if (options.page() != null) {
@@ -98,16 +99,8 @@ public final class AlbertLabApp extends Application {
         }
         shell.select(first);
         if (options.lesson() != null) openLesson(shell, options);
-        if (options.sessionFile() != null) {
-            // Saved sessions come with the lessons; until then say so plainly instead of pretending to open it.
-            Alert notYet = new Alert(Alert.AlertType.INFORMATION);
-            notYet.initOwner(stage);
-            notYet.setTitle(i18n.get("app.title"));
-            notYet.setHeaderText(i18n.get("app.session.notYet.header"));
-            notYet.setContentText(i18n.get("app.session.notYet.body", options.sessionFile().getFileName()));
-            notYet.getButtonTypes().setAll(new ButtonType(i18n.get("app.session.notYet.ok"), ButtonBar.ButtonData.OK_DONE));
-            Platform.runLater(notYet::show);
-        }
+        // a double-clicked session file opens; else a crash's recovery file is offered (not for screenshots)
+        sessions.start(options.sessionFile(), options.snapshot() == null, SessionMenu.AUTOSAVE_EVERY);
         if (options.snapshot() != null) {
             // let fonts, layout and the charts' first drawing settle, and the page finish its work (a forward
             // pass), before taking the picture

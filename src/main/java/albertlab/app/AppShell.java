@@ -60,6 +60,8 @@ public final class AppShell extends BorderPane {
     private final LessonsPage lessons;
     private final java.util.Set<LabPage> watched = new java.util.HashSet<>();
     private boolean valuesQueued;
+    private Menu fileMenu;
+    private final List<Runnable> quitHooks = new java.util.ArrayList<>();
 
     public AppShell(AppContext context, List<LabPage> pages, Runnable quit) {
         if (pages.isEmpty()) throw new IllegalArgumentException("no pages");
@@ -251,6 +253,7 @@ public final class AppShell extends BorderPane {
 
     private MenuBar menus() {
         Menu file = menu("app.menu.file", "menu-file");
+        fileMenu = file;
         MenuItem quitItem = item("app.menu.quit", "menu-quit");
         quitItem.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quitItem.setOnAction(e -> {
@@ -335,7 +338,18 @@ public final class AppShell extends BorderPane {
             if (ask.showAndWait().orElse(stay) != quitAnyway) return false;
         }
         pages.forEach(LabPage::shutdown);
+        quitHooks.forEach(Runnable::run);
         return true;
+    }
+
+    /** The File menu, for items added around Quit (the session items). */
+    public Menu fileMenu() {
+        return fileMenu;
+    }
+
+    /** Runs when {@link #confirmQuit} lets the app close, after the pages stopped (a clean quit). */
+    public void addQuitHook(Runnable hook) {
+        quitHooks.add(hook);
     }
 
     private void zoom(double step) {

@@ -54,4 +54,12 @@ class StartOptionsTest {
         assertEquals(java.nio.file.Path.of("/home/student/week3.albertlab"), o.sessionFile());
         assertThrows(StartOptions.BadOption.class, () -> StartOptions.parse(List.of("a.albertlab", "b.albertlab")));
     }
+
+    @Test
+    void aSessionFileMayComeWithOtherOptionsInAnyPlace() throws Exception {
+        StartOptions o = StartOptions.parse(List.of("week3.albertlab", "--lang", "zh", "--size=1280x800"));
+        assertEquals(Path.of("week3.albertlab"), o.sessionFile());
+        assertEquals(Locale.SIMPLIFIED_CHINESE, o.language());
+        assertNull(StartOptions.parse(List.of("--lang", "en")).sessionFile());
+    }
 }

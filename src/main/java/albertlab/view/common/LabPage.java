@@ -71,6 +71,14 @@ public interface LabPage {
     }
 
     /**
+     * True while the page shows something a session file cannot name (the Live page on a Training snapshot, which
+     * is in memory only): {@link #capture} then keeps the state's earlier part, and a save says so.
+     */
+    default boolean showsUnsavable() {
+        return false;
+    }
+
+    /**
      * Fires when what the page shows changes through its inputs (a slider, a new model, a new result): a lesson's
      * numbers follow it. Null for a page never built.
      */

@@ -113,6 +113,12 @@ public final class LiveModelPage implements LabPage {
         return state.withLive(vm.snapshot());
     }
 
+    /** A Training snapshot has no file: {@link #capture} keeps the state's part, and a save says so. */
+    @Override
+    public boolean showsUnsavable() {
+        return vm != null && vm.showsSnapshot();
+    }
+
     @Override
     public javafx.beans.Observable changes() {
         return vm == null ? null : vm.resultProperty();
