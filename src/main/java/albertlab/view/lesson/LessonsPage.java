@@ -72,6 +72,16 @@ public final class LessonsPage implements LabPage {
         return vm.loadingProperty();
     }
 
+    /**
+     * A lesson file that cannot be read: the self-test fails on it, since a shipped lesson must always load (the
+     * list still shows the others, with the problem).
+     */
+    @Override
+    public javafx.beans.value.ObservableStringValue errorProperty() {
+        return javafx.beans.binding.Bindings.createStringBinding(() -> vm.problems().isEmpty() ? null
+                : vm.problems().get(0).getMessage(), vm.problems());
+    }
+
     /** The panel the shell docks beside the pages; visible while a lesson is open. */
     public LessonPanel panel() {
         if (panel == null) {
