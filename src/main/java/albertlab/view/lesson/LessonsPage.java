@@ -24,6 +24,7 @@ public final class LessonsPage implements LabPage {
     private final LessonViewModel vm;
     private final Path folder;
     private final LessonHighlight highlight = new LessonHighlight();
+    private final javafx.beans.binding.StringBinding error;
     private LessonPanel panel;
     private LessonListView list;
     private LessonNavigation navigation;
@@ -42,6 +43,8 @@ public final class LessonsPage implements LabPage {
         vm.languageProperty().set(ctx.i18n().isChinese() ? "zh" : "en");
         ctx.i18n().localeProperty().addListener((o, a, l) -> vm.languageProperty().set(
                 ctx.i18n().isChinese() ? "zh" : "en"));
+        error = javafx.beans.binding.Bindings.createStringBinding(() -> vm.problems().isEmpty() ? null
+                : vm.problems().get(0).getMessage(), vm.problems());
         vm.load();
     }
 
@@ -78,8 +81,7 @@ public final class LessonsPage implements LabPage {
      */
     @Override
     public javafx.beans.value.ObservableStringValue errorProperty() {
-        return javafx.beans.binding.Bindings.createStringBinding(() -> vm.problems().isEmpty() ? null
-                : vm.problems().get(0).getMessage(), vm.problems());
+        return error;
     }
 
     /** The panel the shell docks beside the pages; visible while a lesson is open. */
