@@ -258,6 +258,12 @@ public final class LessonFile {
                 }
                 object.add(field, value(line, object.get(field), value));
             }
+            // with I locked to 4H (as on screen), a step that changes H changes I too, so the text's numbers
+            // and the explorer's agree
+            JsonObject explorer = json.getAsJsonObject("explorer");
+            if (explorer.get("ffnLockedTo4H").getAsBoolean() && !s.keys.containsKey("explorer.intermediate")) {
+                explorer.addProperty("intermediate", 4 * explorer.get("hidden").getAsInt());
+            }
         }
 
         private JsonElement value(int line, JsonElement was, String value) throws LessonProblem {

@@ -16,7 +16,8 @@ import java.util.TreeSet;
 import static albertlab.core.lesson.LessonValue.Kind.COUNT;
 import static albertlab.core.lesson.LessonValue.Kind.DECIMAL;
 import static albertlab.core.lesson.LessonValue.Kind.DEGREES;
-import static albertlab.core.lesson.LessonValue.Kind.GIGA;
+import static albertlab.core.lesson.LessonValue.Kind.FLOPS;
+import static albertlab.core.lesson.LessonValue.Kind.TENTHS;
 import static albertlab.core.lesson.LessonValue.Kind.PERCENT;
 import static albertlab.core.lesson.LessonValue.Kind.RATIO;
 
@@ -82,13 +83,13 @@ public final class LessonValues {
         v.put("params.embeddingShare", new LessonValue((double) (b.embeddings() + b.projection()) / b.total(), PERCENT));
         v.put("params.layersShare", new LessonValue((double) b.encoder() / b.total(), PERCENT));
         ParameterCounter.Flops f = b.flops();
-        v.put("flops.perToken", new LessonValue(f.perToken(), GIGA));
-        v.put("flops.perSequence", new LessonValue(f.perSequence(), GIGA));
+        v.put("flops.perToken", new LessonValue(f.perToken(), FLOPS));
+        v.put("flops.perSequence", new LessonValue(f.perSequence(), FLOPS));
         v.put("flops.sequenceLength", count(f.sequenceLength()));
         for (SharingMode m : SharingMode.values()) {
             ParameterBreakdown other = ParameterCounter.count(c.toBuilder().sharingMode(m).build());
             v.put("params.total." + m.cliName(), count(other.total()));
-            v.put("flops.perToken." + m.cliName(), new LessonValue(other.flops().perToken(), GIGA));
+            v.put("flops.perToken." + m.cliName(), new LessonValue(other.flops().perToken(), FLOPS));
         }
     }
 
@@ -97,7 +98,7 @@ public final class LessonValues {
         v.put(prefix + ".params", count(card.parameters()));
         v.put(prefix + ".steps", count(card.trainingSteps()));
         v.put(prefix + ".tokens", count(card.trainingTokens()));
-        v.put(prefix + ".minutes", new LessonValue(card.trainingMinutes(), DECIMAL));
+        v.put(prefix + ".minutes", new LessonValue(card.trainingMinutes(), TENTHS));
         v.put(prefix + ".top1", new LessonValue(h.mlmTop1(), PERCENT));
         v.put(prefix + ".top5", new LessonValue(h.mlmTop5(), PERCENT));
         v.put(prefix + ".baseline", new LessonValue(h.mostFrequentBaseline(), PERCENT));

@@ -163,6 +163,10 @@ public final class ParameterExplorerView extends BorderPane {
         adv.setId("advanced");
         adv.textProperty().bind(i18n.bind("explorer.section.advanced"));
         adv.setExpanded(vm.groups().get() != 1);
+        // groups set from elsewhere (a lesson step, a session) are shown, not hidden in a closed pane
+        vm.groups().valueProperty().addListener((o, was, g) -> {
+            if (g != null && g.intValue() != 1) adv.setExpanded(true);
+        });
         box.getChildren().add(adv);
 
         box.getChildren().add(heading("explorer.section.projection", ExplorerTopic.PROJECTION));

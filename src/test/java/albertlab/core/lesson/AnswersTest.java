@@ -42,6 +42,17 @@ class AnswersTest {
     }
 
     @Test
+    void flopsAreAnsweredInTheUnitTheTextShowsThemIn() {
+        Map<String, LessonValue> v = Map.of("flops.perToken", new LessonValue(174_789_120, LessonValue.Kind.FLOPS));
+        Question q = number("{flops.perToken}", 0.005, true);
+        assertEquals("174.8 M", v.get("flops.perToken").format());
+        for (String typed : List.of("174.8", "174.8 M", "174.8M", "0.1748 G", "174789120")) {
+            assertEquals(RIGHT, Answers.check(q, typed, v), typed);
+        }
+        assertEquals(WRONG, Answers.check(q, "174.8 G", v));
+    }
+
+    @Test
     void aChoiceIsRightOnlyAtItsIndex() {
         Question q = new Question(Question.Kind.CHOICE, "?", List.of("a", "b", "c"), "1", 0, true, "h", "r", "w");
         assertEquals(RIGHT, Answers.check(q, 1));

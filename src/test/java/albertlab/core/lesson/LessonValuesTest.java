@@ -27,6 +27,8 @@ class LessonValuesTest {
         assertEquals("2,786,304", v.get("embedding.factorized").format());
         assertEquals("5.79×", v.get("embedding.saving").format());
         assertEquals("21,000", v.get("V").format());
+        // written as the explorer's "FLOPs per token" readout writes it for these sizes
+        assertEquals("174.8 M", v.get("flops.perToken").format());
     }
 
     @Test
