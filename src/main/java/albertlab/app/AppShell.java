@@ -85,7 +85,14 @@ public final class AppShell extends BorderPane {
         top.getStyleClass().add("top-bar");
         setTop(top);
         pageArea.setId("page-area");
-        setCenter(pageArea);
+        // a page narrower than it can be drawn (a lesson panel beside it on a 1280-pixel projector) scrolls
+        // instead of pushing the panel out of the window; wide enough, the scroll pane is invisible
+        javafx.scene.control.ScrollPane pageScroll = new javafx.scene.control.ScrollPane(pageArea);
+        pageScroll.setFitToWidth(true);
+        pageScroll.setFitToHeight(true);
+        pageScroll.getStyleClass().add("page-scroll");
+        pageScroll.setId("page-scroll");
+        setCenter(pageScroll);
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) install(scene);
         });
