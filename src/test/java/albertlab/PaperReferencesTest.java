@@ -2,6 +2,11 @@ package albertlab;
 
 import albertlab.cli.Main;
 import albertlab.core.config.Presets;
+import albertlab.core.lesson.Lesson;
+import albertlab.core.lesson.LessonFile;
+import albertlab.core.lesson.LessonProblem;
+import albertlab.core.lesson.LessonStep;
+import albertlab.core.lesson.Question;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,15 +35,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every reference to the ALBERT paper that the app's strings (both languages), the README, the command line's help
- * and output and the presets make is a row of {@code paper/references.tsv}, and agrees with {@code paper/facts.tsv}:
- * a "Figure 2" where the paper has Figure 1, or a 108M turned into 110M, fails here.
+ * and output, the presets and the guided lessons ({@code lessons/*.md}, both languages) make is a row of
+ * {@code paper/references.tsv}, and agrees with {@code paper/facts.tsv}: a "Figure 2" where the paper has Figure 1,
+ * or a 108M turned into 110M, fails here.
  */
 class PaperReferencesTest {
 
-    /** Figure 1, Table 3, Sec. 4.1 / Section 4.1, 图 1, 表 4, 第 3.1 节. */
+    private static final String PLACE_NUMBER = "\\d+(?:\\.\\d+)?";
+    /**
+     * Figure 1, Table 3, Sec. 4.1 / Section 4.1, 图 1, 表 4, 第 3.1 节; and lists: Tables 1, 2 and 6, 第 4.1、4.6 节.
+     * Only a plural ("Tables") starts an English list, so "Table 3, 10M" is Table 3 alone. The BERT paper is cited
+     * by author and year ("Devlin et al., 2019"), never by place, so none of this matches it.
+     */
     private static final Pattern CITATION = Pattern.compile(
-            "\\b(Figure|Fig\\.|Table|Section|Sec\\.)\\s*(\\d+(?:\\.\\d+)?)|([图表])\\s*(\\d+)|第\\s*(\\d+(?:\\.\\d+)?)\\s*节");
+            "\\b(Tables|Figures|Figs\\.|Sections|Secs\\.)\\s*(" + PLACE_NUMBER + "(?:(?:\\s*,\\s*|\\s*,?\\s+and\\s+)"
+                    + PLACE_NUMBER + ")*)"
+                    + "|\\b(Figure|Fig\\.|Table|Section|Sec\\.)\\s*(" + PLACE_NUMBER + ")"
+                    + "|([图表])\\s*(\\d+)"
+                    + "|第\\s*(" + PLACE_NUMBER + "(?:\\s*[、，,和与及]\\s*" + PLACE_NUMBER + ")*)\\s*节");
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*");
+    /** A lesson's "{params.total}": filled in by the app from what it computes, so no number of the paper. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{[A-Za-z][A-Za-z0-9.]*}");
 
     private record Row(String source, String place, String claim, String paper) {
     }
@@ -102,6 +119,47 @@ class PaperReferencesTest {
         Presets.all().forEach(p -> {
             if (p.paperLabel() != null) out.put("preset:" + p.name(), p.paperLabel());
         });
+        out.putAll(lessons());
+        return out;
+    }
+
+    /**
+     * "lesson:03-cross-layer-sharing:en": every text of that lesson a user reads in that language (its title and
+     * summary; each step's title, paragraphs, question with choices, hint, right and wrong; the teacher's notes),
+     * joined, with the placeholders as written.
+     */
+    private static Map<String, String> lessons() throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        Path folder = Path.of("lessons");
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> md = Files.newDirectoryStream(folder, "*" + LessonFile.EXTENSION)) {
+            for (Path file : md) if (!file.getFileName().toString().equals("README.md")) files.add(file);
+        }
+        assertFalse(files.isEmpty(), "no lesson in " + folder.toAbsolutePath());
+        for (Path file : files) {
+            Map<String, Lesson> lesson;
+            try {
+                lesson = LessonFile.read(file, null);
+            } catch (LessonProblem e) {
+                throw new AssertionError(file + ": " + e.getMessage(), e);
+            }
+            assertEquals(LessonFile.LANGUAGES, List.copyOf(lesson.keySet()), file.toString());
+            lesson.forEach((language, l) -> {
+                List<String> texts = new ArrayList<>(List.of(l.title(), l.summary()));
+                for (LessonStep step : l.steps()) {
+                    texts.add(step.title());
+                    texts.addAll(step.paragraphs());
+                    Question q = step.question();
+                    if (q != null) {
+                        texts.add(q.prompt());
+                        texts.addAll(q.choices());
+                        texts.addAll(List.of(q.hint(), q.right(), q.wrong()));
+                    }
+                    texts.add(step.notes());
+                }
+                out.put("lesson:" + l.name() + ":" + language, text(String.join("\n", texts)));
+            });
+        }
         return out;
     }
 
@@ -112,18 +170,22 @@ class PaperReferencesTest {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    /** "表 4" → "Table 4", "Section 3.1" → "Sec. 3.1": the place names of facts.tsv. */
-    private static String place(Matcher m) {
-        if (m.group(1) != null) {
-            String kind = switch (m.group(1)) {
-                case "Fig.", "Figure" -> "Figure";
-                case "Table" -> "Table";
-                default -> "Sec.";
-            };
-            return kind + " " + m.group(2);
+    /** "表 4" → "Table 4", "Section 3.1" → "Sec. 3.1", "Tables 1, 2 and 6" → three: the place names of facts.tsv. */
+    private static List<String> places(Matcher m) {
+        String kind;
+        String numbers;
+        if (m.group(1) != null || m.group(3) != null) {
+            String word = m.group(1) != null ? m.group(1) : m.group(3);
+            kind = word.startsWith("Fig") ? "Figure" : word.startsWith("Table") ? "Table" : "Sec.";
+            numbers = m.group(1) != null ? m.group(2) : m.group(4);
+        } else if (m.group(5) != null) {
+            kind = m.group(5).equals("图") ? "Figure" : "Table";
+            numbers = m.group(6);
+        } else {
+            kind = "Sec.";
+            numbers = m.group(7);
         }
-        if (m.group(3) != null) return (m.group(3).equals("图") ? "Figure " : "Table ") + m.group(4);
-        return "Sec. " + m.group(5);
+        return Pattern.compile(PLACE_NUMBER).matcher(numbers).results().map(n -> kind + " " + n.group()).toList();
     }
 
     @Test
@@ -132,13 +194,14 @@ class PaperReferencesTest {
         sources.forEach((source, value) -> {
             Matcher m = CITATION.matcher(value);
             while (m.find()) {
-                String cited = place(m);
                 int at = m.start();
-                boolean listed = rows.stream().anyMatch(r -> r.source().equals(source) && r.place().equals(cited)
-                        && covers(value, r.claim(), at, m.end()));
-                if (!listed) {
-                    problems.add(source + " cites " + m.group() + " (" + cited + ") in \"" + around(value, at)
-                            + "\": no row of references.tsv with that place covers it");
+                for (String cited : places(m)) {
+                    boolean listed = rows.stream().anyMatch(r -> r.source().equals(source) && r.place().equals(cited)
+                            && covers(value, r.claim(), at, m.end()));
+                    if (!listed) {
+                        problems.add(source + " cites " + m.group() + " (" + cited + ") in \"" + around(value, at)
+                                + "\": no row of references.tsv with that place covers it");
+                    }
                 }
             }
         });
@@ -180,8 +243,9 @@ class PaperReferencesTest {
     void everyNumberOfAClaimIsInWhatThePaperSays() {
         List<String> problems = new ArrayList<>();
         for (Row r : rows) {
-            // the citation's own number and the venue's year are not claims about the paper's content
-            String claim = CITATION.matcher(r.claim()).replaceAll(" ").replace("ICLR 2020", " ");
+            // the citation's own number and the venue's year are not claims about the paper's content, and a
+            // lesson's placeholder ("{card.l2.1}") is a number the app computes
+            String claim = CITATION.matcher(withoutPlaceholders(r.claim())).replaceAll(" ").replace("ICLR 2020", " ");
             Matcher n = NUMBER.matcher(claim);
             while (n.find()) {
                 if (!NUMBER.matcher(r.paper()).results().map(x -> x.group()).toList().contains(n.group())) {
@@ -193,15 +257,69 @@ class PaperReferencesTest {
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 
+    /** "{{" and "}}" are literal braces; every other "{name}" is a placeholder, as lessons/README.md says. */
+    private static String withoutPlaceholders(String claim) {
+        String escaped = claim.replace("{{", "\u0001").replace("}}", "\u0002");
+        return PLACEHOLDER.matcher(escaped).replaceAll(" ").replace('\u0001', '{').replace('\u0002', '}');
+    }
+
+    @Test
+    void aPlaceholderIsNoNumberOfThePaperButALiteralNumberNextToItIs() {
+        assertEquals(List.of("1.7"), NUMBER.matcher(withoutPlaceholders("distance {card.l2.1} then 1.7"))
+                .results().map(x -> x.group()).toList());
+        assertEquals("{card.l2.1} 24", withoutPlaceholders("{{card.l2.1}} 24"));
+    }
+
+    @Test
+    void aListOfPlacesCitesEachAndTheBertPaperIsNoCitation() {
+        Matcher m = CITATION.matcher("Tables 1, 2 and 6 with the app's exact counts");
+        assertTrue(m.find());
+        assertEquals(List.of("Table 1", "Table 2", "Table 6"), places(m));
+        m = CITATION.matcher("论文（第 4.1、4.6 节）");
+        assertTrue(m.find());
+        assertEquals(List.of("Sec. 4.1", "Sec. 4.6"), places(m));
+        m = CITATION.matcher("Table 3, 10M");
+        assertTrue(m.find());
+        assertEquals(List.of("Table 3"), places(m));
+        assertFalse(CITATION.matcher("The BERT paper (Devlin et al., 2019) rounds coarsely and says 110M.").find());
+        assertFalse(CITATION.matcher("BERT 论文（Devlin 等，2019）取整取得很粗，写的是 110M。").find());
+    }
+
+    @Test
+    void everyLessonIsASourceInBothLanguages() throws IOException {
+        try (DirectoryStream<Path> md = Files.newDirectoryStream(Path.of("lessons"), "*.md")) {
+            for (Path file : md) {
+                String name = LessonFile.nameOf(file);
+                if (name.equals("README")) continue;
+                for (String language : LessonFile.LANGUAGES) {
+                    assertTrue(sources.containsKey("lesson:" + name + ":" + language), name + ":" + language);
+                }
+            }
+        }
+    }
+
+    /** "en:KEY" → KEY, "lesson:NAME:zh" → lesson:NAME; null for a source in no one language. */
+    private static String[] keyAndLanguage(String source) {
+        if (source.startsWith("en:") || source.startsWith("zh:")) {
+            return new String[] {source.substring(3), source.substring(0, 2)};
+        }
+        if (source.startsWith("lesson:") && (source.endsWith(":en") || source.endsWith(":zh"))) {
+            return new String[] {source.substring(0, source.length() - 3), source.substring(source.length() - 2)};
+        }
+        return null;
+    }
+
     @Test
     void bothLanguagesCiteTheSamePlacesForEachKey() {
         Map<String, List<String>> en = new TreeMap<>();
         Map<String, List<String>> zh = new TreeMap<>();
         for (Row r : rows) {
-            if (r.source().startsWith("en:")) en.computeIfAbsent(r.source().substring(3), k -> new ArrayList<>()).add(r.place());
-            if (r.source().startsWith("zh:")) zh.computeIfAbsent(r.source().substring(3), k -> new ArrayList<>()).add(r.place());
+            String[] kl = keyAndLanguage(r.source());
+            if (kl == null) continue;
+            (kl[1].equals("en") ? en : zh).computeIfAbsent(kl[0], k -> new ArrayList<>()).add(r.place());
         }
         assertFalse(en.isEmpty());
+        assertTrue(en.keySet().stream().anyMatch(k -> k.startsWith("lesson:")));
         assertEquals(en, zh);
     }
 
