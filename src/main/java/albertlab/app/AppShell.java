@@ -45,6 +45,8 @@ public final class AppShell extends BorderPane {
 
     public static final double MIN_FONT = 11;
     public static final double MAX_FONT = 30;
+    /** The narrowest the pages are laid out (in units of the text size: 1,140 pixels at 15 px). */
+    static final double PAGE_MIN_WIDTH_EM = 76;
 
     private final AppContext context;
     private final I18n i18n;
@@ -92,6 +94,8 @@ public final class AppShell extends BorderPane {
         pageScroll.setFitToHeight(true);
         pageScroll.getStyleClass().add("page-scroll");
         pageScroll.setId("page-scroll");
+        // below this width the pages squeeze their labels away; scrolling sideways keeps them readable
+        pageArea.minWidthProperty().bind(fontSize.multiply(PAGE_MIN_WIDTH_EM));
         setCenter(pageScroll);
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) install(scene);

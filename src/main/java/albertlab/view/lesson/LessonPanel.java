@@ -39,6 +39,8 @@ public final class LessonPanel extends BorderPane {
     private final List<RadioButton> choiceButtons = new java.util.ArrayList<>();
     private Label prompt;
     private VBox feedbackArea = new VBox(6);
+    private final javafx.beans.property.BooleanProperty collapsed =
+            new javafx.beans.property.SimpleBooleanProperty(this, "collapsed");
 
     public LessonPanel(LessonViewModel vm, I18n i18n, Runnable showList) {
         this.vm = vm;
@@ -58,9 +60,12 @@ public final class LessonPanel extends BorderPane {
         Button close = button("lesson.panel.close", "lesson-close");
         close.getStyleClass().add("link-button");
         close.setOnAction(e -> vm.close());
+        Button hide = button("lesson.panel.hide", "lesson-hide");
+        hide.getStyleClass().add("link-button");
+        hide.setOnAction(e -> collapsed.set(true));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox links = new HBox(8, all, gap, close);
+        HBox links = new HBox(8, all, gap, hide, close);
         links.setAlignment(Pos.CENTER_LEFT);
         VBox head = new VBox(4, links, lessonTitle, position);
         head.getStyleClass().add("lesson-head");
@@ -95,12 +100,43 @@ public final class LessonPanel extends BorderPane {
         nav.getStyleClass().add("lesson-nav");
         setBottom(nav);
 
+        // on a narrow window the student may fold the panel away to see the whole page, and open it again
+        Button show = new Button();
+        show.setId("lesson-show");
+        show.getStyleClass().add("lesson-show");
+        show.textProperty().bind(i18n.bind(() -> i18n.get("lesson.panel.show", vm.stepIndexProperty().get() + 1),
+                vm.stepIndexProperty()));
+        show.setRotate(-90);
+        javafx.scene.Group rotated = new javafx.scene.Group(show);
+        show.setOnAction(e -> collapsed.set(false));
+        javafx.scene.Node head0 = getTop();
+        javafx.scene.Node body0 = getCenter();
+        javafx.scene.Node nav0 = getBottom();
+        collapsed.addListener((o, was, now) -> {
+            getStyleClass().remove("lesson-panel-collapsed");
+            if (now) {
+                getStyleClass().add("lesson-panel-collapsed");
+                setTop(null);
+                setBottom(null);
+                setCenter(rotated);
+            } else {
+                setTop(head0);
+                setCenter(body0);
+                setBottom(nav0);
+            }
+        });
+
         vm.stepProperty().addListener(x -> redraw());
         vm.textProperty().addListener(x -> redrawText());
         vm.feedbackProperty().addListener(x -> fillQuestion());
         vm.hintShownProperty().addListener(x -> fillQuestion());
         i18n.localeProperty().addListener(x -> redraw());
         redraw();
+    }
+
+    /** True while the panel is folded to a strip. */
+    public javafx.beans.property.BooleanProperty collapsedProperty() {
+        return collapsed;
     }
 
     private Button button(String key, String id) {
@@ -215,8 +251,8 @@ public final class LessonPanel extends BorderPane {
         LessonViewModel.Feedback f = vm.feedbackProperty().get();
         if (f != null) {
             String say = switch (f.verdict()) {
-                case RIGHT -> i18n.get("lesson.question.right") + " " + f.text();
-                case WRONG -> i18n.get("lesson.question.wrong") + " " + f.text();
+                // the lesson's own feedback says right or wrong in its words ("Yes: ...", "Not quite: ...")
+                case RIGHT, WRONG -> f.text();
                 case NOT_A_NUMBER -> i18n.get("lesson.question.notANumber");
                 case NO_VALUE -> i18n.get("lesson.question.noValue");
             };

@@ -135,6 +135,9 @@ class LessonWalkTest {
                 Question q = step.question();
                 if (q != null) answerInThePanel(robot, scene, q, live, fromStep, where, failures);
                 if (dir != null) {
+                    // tables and charts fill in a pulse or two after their data
+                    WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    WaitForAsyncUtils.waitForFxEvents();
                     Path out = Path.of(dir, "lesson-" + lesson.name() + "-" + language + "-step-" + n + ".png");
                     Files.createDirectories(out.getParent());
                     robot.interact(() -> {

@@ -133,11 +133,17 @@ class LessonsPageTest {
             notShared.setSelected(true);
             robot.lookup("#lesson-check").queryAs(Button.class).fire();
         });
-        assertEquals("Right. Yes.", robot.lookup("#lesson-feedback").queryAs(Label.class).getText());
+        assertEquals("Yes.", robot.lookup("#lesson-feedback").queryAs(Label.class).getText());
 
         robot.interact(() -> robot.lookup("#lesson-all").queryAs(Button.class).fire());
         assertEquals(LessonsPage.ID, shell.currentProperty().get().id());
         assertEquals("Finished", robot.lookup("#lesson-progress-01-sample").queryAs(Label.class).getText());
+        // folded away on a narrow window, and open again
+        robot.interact(() -> robot.lookup("#lesson-hide").queryAs(Button.class).fire());
+        assertTrue(robot.lookup("#lesson-show").tryQuery().isPresent());
+        assertTrue(robot.lookup("#lesson-text").tryQuery().isEmpty(), "the text is folded away");
+        robot.interact(() -> robot.lookup("#lesson-show").queryAs(Button.class).fire());
+        assertTrue(robot.lookup("#lesson-text").tryQuery().isPresent());
         robot.interact(() -> robot.lookup("#lesson-close").queryAs(Button.class).fire());
         assertFalse(robot.lookup("#lesson-panel").query().isVisible());
     }
