@@ -49,6 +49,20 @@ class StartOptionsTest {
     }
 
     @Test
+    void aLessonAndItsStepAreOptionsForScreenshotsOfAnyStep() throws Exception {
+        StartOptions o = StartOptions.parse(List.of("--lesson", "03-cross-layer-sharing", "--step=4", "--snapshot",
+                "s.png"));
+        assertEquals("03-cross-layer-sharing", o.lesson());
+        assertEquals(4, o.step());
+        assertEquals(1, StartOptions.parse(List.of("--lesson", "01-x")).step(), "the first step without --step");
+        assertNull(StartOptions.parse(List.of()).lesson());
+        assertEquals("--step wants a step number from 1, got 'two'", assertThrows(StartOptions.BadOption.class,
+                () -> StartOptions.parse(List.of("--lesson", "a", "--step", "two"))).getMessage());
+        assertTrue(assertThrows(StartOptions.BadOption.class, () -> StartOptions.parse(List.of("--step", "2")))
+                .getMessage().startsWith("--step needs --lesson NAME"));
+    }
+
+    @Test
     void aDoubleClickedSessionFileIsTakenAsTheSessionNotRefused() throws Exception {
         StartOptions o = StartOptions.parse(List.of("/home/student/week3.albertlab"));
         assertEquals(java.nio.file.Path.of("/home/student/week3.albertlab"), o.sessionFile());
