@@ -149,6 +149,22 @@ class LessonsPageTest {
     }
 
     @Test
+    void aSavedStateReopensItsLessonAtItsStep(FxRobot robot) throws Exception {
+        AppShell shell = open(robot, new I18n(I18n.ENGLISH));
+        robot.interact(() -> shell.lessons().viewModel().open("01-sample", 2));
+        FxWait.until(30, () -> !shell.currentProperty().get().busyProperty().get());
+        albertlab.core.session.LabState saved = org.testfx.util.WaitForAsyncUtils.asyncFx(shell::state).get();
+        assertEquals(new albertlab.core.session.LessonPosition("01-sample", 2), saved.lesson());
+        robot.interact(() -> shell.lessons().viewModel().close());
+        assertFalse(robot.lookup("#lesson-panel").query().isVisible());
+        robot.interact(() -> shell.apply(saved));
+        assertTrue(robot.lookup("#lesson-panel").query().isVisible());
+        assertEquals("Step 2 of 2", robot.lookup("#lesson-position").queryAs(Label.class).getText());
+        robot.interact(() -> shell.apply(saved.withLesson(null)));
+        assertFalse(robot.lookup("#lesson-panel").query().isVisible(), "a state without a lesson closes it");
+    }
+
+    @Test
     void progressIsShownAgainInTheNextRunAndInChinese(FxRobot robot) throws Exception {
         AppShell first = open(robot, new I18n(I18n.ENGLISH));
         robot.interact(() -> first.lessons().viewModel().open("03-again", 1));
