@@ -4,6 +4,7 @@ import albertlab.view.common.ChartStyle;
 import albertlab.view.common.ExportActions;
 import albertlab.view.common.Exports;
 import albertlab.view.common.LabStyles;
+import albertlab.view.common.StyleProbe;
 import albertlab.view.common.StaticChartViewer;
 import albertlab.core.config.Preset;
 import albertlab.core.config.ProjectionConvention;
@@ -65,7 +66,7 @@ public final class ParameterExplorerView extends BorderPane {
     private final List<ExplorerChart> charts;
     private final TabPane chartTabs = new TabPane();
     private final ExportActions exports;
-    private final Label fontProbe = new Label();
+    private final StyleProbe fontProbe = new StyleProbe();
     /** The page's text size in pixels, as CSS resolved it (the shell's Ctrl+plus/minus changes it). */
     private final DoubleProperty fontSize = new SimpleDoubleProperty(LabStyles.DEFAULT_SIZE);
     private ChartStyle style;
@@ -322,8 +323,6 @@ public final class ParameterExplorerView extends BorderPane {
         VBox center = new VBox(8, problem, warning, stale, readouts, chartsBox, fontProbe);
         center.setId("outputs");
         center.getStyleClass().add("outputs");
-        fontProbe.setManaged(false);
-        fontProbe.setVisible(false);
         // when readouts and a readable chart do not both fit (large text, small screen), scroll rather than squash
         ScrollPane scroll = new ScrollPane(center);
         scroll.setFitToWidth(true);
@@ -420,14 +419,21 @@ public final class ParameterExplorerView extends BorderPane {
         Exports.writeCsv(vm.breakdownCsv(), target);
     }
 
-    // --- chart fonts follow the page's font size (Ctrl+plus in the shell) ---
+    // --- charts follow the page's font size (Ctrl+plus in the shell, presenter mode) and high contrast ---
 
     private void followFontSize() {
-        fontProbe.fontProperty().addListener((obs, old, f) -> {
-            if (f != null) fontSize.set(f.getSize());
-            if (f == null || Math.abs(f.getSize() - style.fontSize()) < 0.5) return;
-            style = style.withFontSize(f.getSize());
+        fontProbe.textSizeProperty().addListener((obs, old, size) -> fontSize.set(size.doubleValue()));
+        fontProbe.chartStyleProperty().addListener((obs, old, now) -> {
+            if (now == null) return;
+            ChartStyle next = style.withFontSize(now.fontSize()).withHighContrast(now.highContrast());
+            if (next.equals(style)) return;
+            style = next;
             for (ExplorerChart c : charts) c.restyle(style);
         });
+    }
+
+    /** The chart style in use now (tests: it follows the text size and high contrast). */
+    public ChartStyle chartStyle() {
+        return style;
     }
 }

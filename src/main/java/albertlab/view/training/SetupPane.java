@@ -27,7 +27,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -133,8 +132,7 @@ final class SetupPane extends VBox {
             box.textProperty().bind(i18n.bind(TrainingViewModel.modeKey(m)));
             box.selectedProperty().bindBidirectional(vm.modeProperty(m));
             box.disableProperty().bind(fixed);
-            box.setTextFill(fx(ChartStyle.colour(m)));
-            box.setStyle("-fx-font-weight: bold;");
+            modeColour(box, m);
             modes.getChildren().add(box);
         }
         Label raceHint = new Label();
@@ -288,7 +286,15 @@ final class SetupPane extends VBox {
         return b;
     }
 
-    static Color fx(java.awt.Color c) {
-        return Color.rgb(c.getRed(), c.getGreen(), c.getBlue());
+    /**
+     * A mode's name in bold, in its chart colour. An inline style, not setTextFill: a colour set from code is lost
+     * when a stylesheet that set the same property goes away (high contrast off), a style is not; and a class, so
+     * that high contrast can lighten it as it lightens the chart's lines.
+     */
+    static void modeColour(javafx.scene.control.Labeled l, SharingMode m) {
+        java.awt.Color c = ChartStyle.colour(m);
+        l.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-weight: bold; -fx-text-fill: #%02x%02x%02x;",
+                c.getRed(), c.getGreen(), c.getBlue()));
+        l.getStyleClass().add("mode-" + m.cliName());
     }
 }
