@@ -4,6 +4,7 @@ import albertlab.view.common.ChartStyle;
 import albertlab.view.common.ExportActions;
 import albertlab.view.common.Exports;
 import albertlab.view.common.LabStyles;
+import albertlab.view.common.LessonControls;
 import albertlab.view.common.StyleProbe;
 import albertlab.view.common.StaticChartViewer;
 import albertlab.core.config.Preset;
@@ -126,10 +127,15 @@ public final class ParameterExplorerView extends BorderPane {
         box.setId("controls");
         box.getStyleClass().add("controls");
 
-        box.getChildren().add(heading("explorer.section.preset", ExplorerTopic.PRESET));
-        box.getChildren().add(presetBox());
+        // each section (and each size's row) is a group that presenter mode hides when a lesson step uses none
+        // of its controls
+        Node presetHeading = heading("explorer.section.preset", ExplorerTopic.PRESET);
+        Node preset = presetBox();
+        LessonControls.tagTogether(presetHeading, preset);
+        box.getChildren().addAll(presetHeading, preset);
 
-        box.getChildren().add(heading("explorer.section.sizes", null));
+        Node sizesHeading = heading("explorer.section.sizes", null);
+        box.getChildren().add(sizesHeading);
         GridPane grid = inputGrid();
         InputRow[] rows = {
                 inputRow(vm.vocab(), ExplorerTopic.VOCAB),
@@ -138,7 +144,10 @@ public final class ParameterExplorerView extends BorderPane {
                 inputRow(vm.layers(), ExplorerTopic.LAYERS),
                 inputRow(vm.heads(), ExplorerTopic.HEADS),
                 inputRow(vm.intermediate(), ExplorerTopic.INTERMEDIATE)};
-        for (int i = 0; i < rows.length; i++) rows[i].addTo(grid, i);
+        for (int i = 0; i < rows.length; i++) {
+            rows[i].addTo(grid, i);
+            rows[i].tagAsLessonControl();
+        }
         rows[5].setDisable(vm.ffnLockedTo4HProperty());
         CheckBox lock = new CheckBox();
         lock.setId("lockFfn");
@@ -146,10 +155,14 @@ public final class ParameterExplorerView extends BorderPane {
         lock.selectedProperty().bindBidirectional(vm.ffnLockedTo4HProperty());
         lock.setWrapText(true);
         grid.add(lock, 0, rows.length, 4, 1);
+        LessonControls.tag(lock);
         box.getChildren().add(grid);
+        LessonControls.tagTogether(sizesHeading, grid);
 
-        box.getChildren().add(heading("explorer.section.sharing", ExplorerTopic.SHARING));
-        box.getChildren().add(sharingButtons());
+        Node sharingHeading = heading("explorer.section.sharing", ExplorerTopic.SHARING);
+        Node sharing = sharingButtons();
+        LessonControls.tagTogether(sharingHeading, sharing);
+        box.getChildren().addAll(sharingHeading, sharing);
 
         GridPane advanced = inputGrid();
         InputRow groups = inputRow(vm.groups(), ExplorerTopic.GROUPS);
@@ -164,10 +177,12 @@ public final class ParameterExplorerView extends BorderPane {
         adv.setId("advanced");
         adv.textProperty().bind(i18n.bind("explorer.section.advanced"));
         adv.setExpanded(vm.groups().get() != 1);
-        box.getChildren().add(adv);
+        box.getChildren().add(LessonControls.tag(adv));
 
-        box.getChildren().add(heading("explorer.section.projection", ExplorerTopic.PROJECTION));
-        box.getChildren().add(projectionButtons());
+        Node projectionHeading = heading("explorer.section.projection", ExplorerTopic.PROJECTION);
+        Node projection = projectionButtons();
+        LessonControls.tagTogether(projectionHeading, projection);
+        box.getChildren().addAll(projectionHeading, projection);
         return box;
     }
 

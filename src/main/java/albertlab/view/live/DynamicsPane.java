@@ -1,5 +1,6 @@
 package albertlab.view.live;
 
+import albertlab.view.common.LessonControls;
 import albertlab.view.common.HeatmapView;
 import albertlab.view.common.LabCharts;
 import albertlab.view.common.ChartStyle;
@@ -89,6 +90,7 @@ final class DynamicsPane extends VBox {
                 vm.modelProperty()));
         noOverlay.managedProperty().bind(noOverlay.visibleProperty());
         HBox controls = new HBox(8, repeatLabel, repeat, repeatValue, noOverlay);
+        LessonControls.tagTogether(repeatLabel, repeat, repeatValue);
         controls.getStyleClass().add("controls");
 
         l2Viewer.setId("l2-chart");

@@ -2,6 +2,7 @@ package albertlab.view.training;
 
 import albertlab.core.config.SharingMode;
 import albertlab.view.common.ChartStyle;
+import albertlab.view.common.LessonControls;
 import albertlab.viewmodel.common.I18n;
 import albertlab.viewmodel.common.IntInput;
 import albertlab.viewmodel.common.Numbers;
@@ -110,6 +111,7 @@ final class SetupPane extends VBox {
             value.setMinWidth(48);
             name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             sliders.addRow(row++, name, s, value);
+            LessonControls.tagTogether(name, s, value);
         }
         Label problem = new Label();
         problem.setId("training-problem");
@@ -225,14 +227,27 @@ final class SetupPane extends VBox {
                 err ? "status-error" : "status"));
         status.getStyleClass().add("status");
 
-        getChildren().addAll(Texts.heading(i18n, "training.section.data"), corpus, open, corpusInfo,
-                Texts.heading(i18n, "training.section.model"), preset, sliders, problem, fixedHint,
-                Texts.heading(i18n, "training.section.modes"), modes, raceHint,
-                Texts.heading(i18n, "training.section.settings"), settings, memory);
+        // each section is a group presenter mode may hide when a lesson step uses none of its controls; the
+        // preset and each size's row inside the model's section are groups of their own
+        LessonControls.tag(preset);
+        getChildren().addAll(
+                section(Texts.heading(i18n, "training.section.data"), corpus, open, corpusInfo),
+                section(Texts.heading(i18n, "training.section.model"), preset, sliders, problem, fixedHint),
+                section(Texts.heading(i18n, "training.section.modes"), modes, raceHint),
+                section(Texts.heading(i18n, "training.section.settings"), settings, memory));
+        LessonControls.tag(runButtons);
+        LessonControls.tag(handOver);
         FlowPane bar = new FlowPane(12, 6, runButtons, handOver);
         bar.setAlignment(Pos.CENTER_LEFT);
         runBar = new VBox(4, bar, watchedNote, status);
         runBar.getStyleClass().add("run-bar");
+    }
+
+    /** A heading and what it heads, spaced as the pane spaces its children. */
+    private static VBox section(javafx.scene.Node... nodes) {
+        VBox box = new VBox(8, nodes);
+        box.getStyleClass().add("setup-section");
+        return LessonControls.tag(box);
     }
 
     /** The run's buttons, the hand-over and the status line, which the page puts above the run. */
