@@ -97,6 +97,8 @@ public final class AlbertLabApp extends Application {
             return;
         }
         shell.select(first);
+        if (options.highContrast()) shell.presenter().highContrastProperty().set(true);
+        if (options.present()) shell.presenter().enter();
         if (options.sessionFile() != null) {
             // Saved sessions come with the lessons; until then say so plainly instead of pretending to open it.
             Alert notYet = new Alert(Alert.AlertType.INFORMATION);

@@ -5,8 +5,11 @@ import albertlab.core.session.LabState;
 import albertlab.view.common.AppContext;
 import albertlab.view.common.LabPage;
 import albertlab.view.common.LabStyles;
+import albertlab.view.common.StepNavigation;
 import albertlab.viewmodel.common.I18n;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
@@ -38,7 +41,8 @@ import java.util.Map;
 /**
  * The main window's content: a menu bar (mnemonics: Alt+F, V, L, H), page buttons, and the current page.
  * Pages are built the first time they are shown. Keyboard: Ctrl+1..9 jump to a page, Ctrl+Tab and
- * Ctrl+Shift+Tab (or Ctrl+Page Down/Up) cycle, Ctrl+plus/minus/0 change the text size for a projector.
+ * Ctrl+Shift+Tab (or Ctrl+Page Down/Up) cycle, Ctrl+plus/minus/0 change the text size for a projector, F5
+ * presents ({@link PresenterMode}).
  */
 public final class AppShell extends BorderPane {
 
@@ -54,6 +58,8 @@ public final class AppShell extends BorderPane {
     private final ReadOnlyObjectWrapper<LabPage> current = new ReadOnlyObjectWrapper<>(this, "current");
     private final DoubleProperty fontSize = new SimpleDoubleProperty(this, "fontSize", LabStyles.DEFAULT_SIZE);
     private final Runnable quit;
+    private final ObjectProperty<StepNavigation> navigation = new SimpleObjectProperty<>(this, "navigation");
+    private final PresenterMode presenter;
     private double baseFontSize = LabStyles.DEFAULT_SIZE;
     private LabState baseline;
 
@@ -70,6 +76,7 @@ public final class AppShell extends BorderPane {
         navBar.setAlignment(Pos.CENTER_RIGHT);
         for (int i = 0; i < this.pages.size(); i++) navBar.getChildren().add(navButton(this.pages.get(i), i));
         for (LabPage p : this.pages) p.attach(this::select);
+        presenter = new PresenterMode(this, i18n, navigation);
         MenuBar menus = menus();
         HBox top = new HBox(menus, navBar);
         HBox.setHgrow(menus, Priority.ALWAYS);
@@ -119,6 +126,16 @@ public final class AppShell extends BorderPane {
 
     public DoubleProperty fontSizeProperty() {
         return fontSize;
+    }
+
+    /** The open lesson as presenter mode drives it; null while no lesson is open (then it moves between pages). */
+    public ObjectProperty<StepNavigation> navigationProperty() {
+        return navigation;
+    }
+
+    /** Presenter mode (F5), high contrast and the presenter window. */
+    PresenterMode presenter() {
+        return presenter;
     }
 
     /** The size Ctrl+0 returns to; also sets the current size. */
@@ -236,6 +253,8 @@ public final class AppShell extends BorderPane {
         normal.setOnAction(e -> fontSize.set(baseFontSize));
         view.getItems().addAll(new SeparatorMenuItem(), next, previous, new SeparatorMenuItem(), larger, smaller,
                 normal);
+        view.getItems().add(new SeparatorMenuItem());
+        view.getItems().addAll(presenter.menuItems());
 
         Menu language = menu("app.menu.language", "menu-language");
         ToggleGroup languages = new ToggleGroup();

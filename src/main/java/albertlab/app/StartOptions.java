@@ -12,17 +12,20 @@ import java.util.Locale;
  *   --lang zh|en         start in this language instead of the system's
  *   --size WxH           window size in pixels, e.g. 1280x800
  *   --snapshot FILE.png  after the first layout, write the window's scene to FILE.png and exit (screenshots)
+ *   --present            start in presenter mode (full screen, larger text; what F5 does)
+ *   --high-contrast      start with the high-contrast look (View › High contrast)
  *   FILE.albertlab       a saved session, as the desktop hands it over on a double-click
  * </pre>
  * {@code --opt value} and {@code --opt=value} both work.
  */
 public record StartOptions(boolean selfTest, String page, Locale language, int width, int height, Path snapshot,
-                           Path sessionFile) {
+                           Path sessionFile, boolean present, boolean highContrast) {
 
     public static final int DEFAULT_WIDTH = 1280;
     public static final int DEFAULT_HEIGHT = 800;
 
-    public static final String USAGE = "options: --self-test | --page ID | --lang zh|en | --size WxH | --snapshot FILE.png";
+    public static final String USAGE = "options: --self-test | --page ID | --lang zh|en | --size WxH | --snapshot FILE.png"
+            + " | --present | --high-contrast";
 
     /** Raised for an option we do not know or a bad value; the message is one line for stderr. */
     public static final class BadOption extends Exception {
@@ -41,6 +44,8 @@ public record StartOptions(boolean selfTest, String page, Locale language, int w
         int height = 0;
         Path snapshot = null;
         Path sessionFile = null;
+        boolean present = false;
+        boolean highContrast = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             String name = a;
@@ -52,6 +57,8 @@ public record StartOptions(boolean selfTest, String page, Locale language, int w
             }
             switch (name) {
                 case "--self-test" -> selfTest = true;
+                case "--present" -> present = true;
+                case "--high-contrast" -> highContrast = true;
                 case "--page", "--lang", "--size", "--snapshot" -> {
                     if (value == null) {
                         if (i + 1 >= args.size()) throw new BadOption(name + " needs a value (" + USAGE + ")");
@@ -84,7 +91,7 @@ public record StartOptions(boolean selfTest, String page, Locale language, int w
                 }
             }
         }
-        return new StartOptions(selfTest, page, language, width, height, snapshot, sessionFile);
+        return new StartOptions(selfTest, page, language, width, height, snapshot, sessionFile, present, highContrast);
     }
 
     static Locale language(String code) throws BadOption {
