@@ -98,6 +98,8 @@ public final class AlbertLabApp extends Application {
             return;
         }
         shell.select(first);
+        if (options.highContrast()) shell.presenter().highContrastProperty().set(true);
+        if (options.present()) shell.presenter().enter();
         if (options.lesson() != null) openLesson(shell, options);
         // a double-clicked session file opens; else a crash's recovery file is offered (not for screenshots)
         sessions.start(options.sessionFile(), options.snapshot() == null, SessionMenu.AUTOSAVE_EVERY);

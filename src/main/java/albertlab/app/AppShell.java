@@ -6,8 +6,11 @@ import albertlab.view.common.AppContext;
 import albertlab.view.lesson.LessonsPage;
 import albertlab.view.common.LabPage;
 import albertlab.view.common.LabStyles;
+import albertlab.view.common.StepNavigation;
 import albertlab.viewmodel.common.I18n;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
@@ -39,7 +42,8 @@ import java.util.Map;
 /**
  * The main window's content: a menu bar (mnemonics: Alt+F, V, L, H), page buttons, and the current page.
  * Pages are built the first time they are shown. Keyboard: Ctrl+1..9 jump to a page, Ctrl+Tab and
- * Ctrl+Shift+Tab (or Ctrl+Page Down/Up) cycle, Ctrl+plus/minus/0 change the text size for a projector.
+ * Ctrl+Shift+Tab (or Ctrl+Page Down/Up) cycle, Ctrl+plus/minus/0 change the text size for a projector, F5
+ * presents ({@link PresenterMode}).
  */
 public final class AppShell extends BorderPane {
 
@@ -57,6 +61,8 @@ public final class AppShell extends BorderPane {
     private final ReadOnlyObjectWrapper<LabPage> current = new ReadOnlyObjectWrapper<>(this, "current");
     private final DoubleProperty fontSize = new SimpleDoubleProperty(this, "fontSize", LabStyles.DEFAULT_SIZE);
     private final Runnable quit;
+    private final ObjectProperty<StepNavigation> navigation = new SimpleObjectProperty<>(this, "navigation");
+    private final PresenterMode presenter;
     private double baseFontSize = LabStyles.DEFAULT_SIZE;
     private LabState baseline;
     private final LessonsPage lessons;
@@ -81,6 +87,7 @@ public final class AppShell extends BorderPane {
         lessons = this.pages.stream().filter(p -> p instanceof LessonsPage).map(p -> (LessonsPage) p).findFirst()
                 .orElse(null);
         if (lessons != null) dockLessons();
+        presenter = new PresenterMode(this, i18n, navigation);
         MenuBar menus = menus();
         HBox top = new HBox(menus, navBar);
         HBox.setHgrow(menus, Priority.ALWAYS);
@@ -127,6 +134,9 @@ public final class AppShell extends BorderPane {
         lessons.viewModel().connect(this::apply, this::state);
         setRight(lessons.panel());
         current.addListener((o, a, p) -> lessons.rehighlight());
+        // presenter mode and a clicker step through the open lesson, or move between pages without one
+        javafx.beans.value.ObservableValue<?> open = lessons.viewModel().lessonProperty();
+        open.addListener((o, was, l) -> navigation.set(l == null ? null : lessons.navigation()));
     }
 
     /** A built page's changes refresh the lesson's numbers, at most once a pulse. */
@@ -143,11 +153,6 @@ public final class AppShell extends BorderPane {
                 lessons.viewModel().refreshValues();
             });
         });
-    }
-
-    /** The open lesson's navigation (presenter mode, a clicker), or null without the lessons page. */
-    public albertlab.view.common.StepNavigation lessonNavigation() {
-        return lessons == null ? null : lessons.navigation();
     }
 
     /** The lessons page, or null. */
@@ -181,6 +186,16 @@ public final class AppShell extends BorderPane {
 
     public DoubleProperty fontSizeProperty() {
         return fontSize;
+    }
+
+    /** The open lesson as presenter mode drives it; null while no lesson is open (then it moves between pages). */
+    public ObjectProperty<StepNavigation> navigationProperty() {
+        return navigation;
+    }
+
+    /** Presenter mode (F5), high contrast and the presenter window. */
+    PresenterMode presenter() {
+        return presenter;
     }
 
     /** The size Ctrl+0 returns to; also sets the current size. */
@@ -300,6 +315,8 @@ public final class AppShell extends BorderPane {
         normal.setOnAction(e -> fontSize.set(baseFontSize));
         view.getItems().addAll(new SeparatorMenuItem(), next, previous, new SeparatorMenuItem(), larger, smaller,
                 normal);
+        view.getItems().add(new SeparatorMenuItem());
+        view.getItems().addAll(presenter.menuItems());
 
         Menu language = menu("app.menu.language", "menu-language");
         ToggleGroup languages = new ToggleGroup();

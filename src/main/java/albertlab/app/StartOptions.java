@@ -14,18 +14,21 @@ import java.util.Locale;
  *   --snapshot FILE.png  after the first layout, write the window's scene to FILE.png and exit (screenshots)
  *   --lesson NAME        open a lesson ("03-cross-layer-sharing"; its file name without .md)
  *   --step N             at step N (1-based; with --lesson)
+ *   --present            start in presenter mode (full screen, larger text; what F5 does)
+ *   --high-contrast      start with the high-contrast look (View › High contrast)
  *   FILE.albertlab       a saved session, as the desktop hands it over on a double-click
  * </pre>
  * {@code --opt value} and {@code --opt=value} both work.
  */
 public record StartOptions(boolean selfTest, String page, Locale language, int width, int height, Path snapshot,
-                           Path sessionFile, String lesson, int step) {
+                           Path sessionFile, String lesson, int step, boolean present,
+                           boolean highContrast) {
 
     public static final int DEFAULT_WIDTH = 1280;
     public static final int DEFAULT_HEIGHT = 800;
 
     public static final String USAGE = "options: --self-test | --page ID | --lang zh|en | --size WxH | --snapshot FILE.png"
-            + " | --lesson NAME [--step N]";
+            + " | --lesson NAME [--step N] | --present | --high-contrast";
 
     /** Raised for an option we do not know or a bad value; the message is one line for stderr. */
     public static final class BadOption extends Exception {
@@ -46,6 +49,8 @@ public record StartOptions(boolean selfTest, String page, Locale language, int w
         Path sessionFile = null;
         String lesson = null;
         int step = 0;
+        boolean present = false;
+        boolean highContrast = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             String name = a;
@@ -57,6 +62,8 @@ public record StartOptions(boolean selfTest, String page, Locale language, int w
             }
             switch (name) {
                 case "--self-test" -> selfTest = true;
+                case "--present" -> present = true;
+                case "--high-contrast" -> highContrast = true;
                 case "--page", "--lang", "--size", "--snapshot", "--lesson", "--step" -> {
                     if (value == null) {
                         if (i + 1 >= args.size()) throw new BadOption(name + " needs a value (" + USAGE + ")");
@@ -100,7 +107,7 @@ public record StartOptions(boolean selfTest, String page, Locale language, int w
         }
         if (step > 0 && lesson == null) throw new BadOption("--step needs --lesson NAME (" + USAGE + ")");
         return new StartOptions(selfTest, page, language, width, height, snapshot, sessionFile, lesson,
-                step > 0 ? step : 1);
+                step > 0 ? step : 1, present, highContrast);
     }
 
     static Locale language(String code) throws BadOption {

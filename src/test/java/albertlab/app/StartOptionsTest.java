@@ -63,6 +63,18 @@ class StartOptionsTest {
     }
 
     @Test
+    void presentAndHighContrastAreFlags() throws Exception {
+        StartOptions o = StartOptions.parse(List.of("--present", "--high-contrast", "--page", "live"));
+        assertTrue(o.present());
+        assertTrue(o.highContrast());
+        assertEquals("live", o.page());
+        StartOptions none = StartOptions.parse(List.of());
+        assertFalse(none.present());
+        assertFalse(none.highContrast());
+        assertTrue(StartOptions.USAGE.contains("--present") && StartOptions.USAGE.contains("--high-contrast"));
+    }
+
+    @Test
     void aDoubleClickedSessionFileIsTakenAsTheSessionNotRefused() throws Exception {
         StartOptions o = StartOptions.parse(List.of("/home/student/week3.albertlab"));
         assertEquals(java.nio.file.Path.of("/home/student/week3.albertlab"), o.sessionFile());

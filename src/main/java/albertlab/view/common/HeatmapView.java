@@ -11,7 +11,6 @@ import javafx.beans.property.StringProperty;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.control.Label;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
@@ -44,8 +43,8 @@ public final class HeatmapView extends Region {
     private static final double PAD = 6;
 
     private final Canvas canvas = new Canvas();
-    /** Never shown: its CSS font is the page's text size, which Ctrl+= in the shell changes. */
-    private final Label fontProbe = new Label();
+    /** Never shown: the page's text size (Ctrl+= in the shell, presenter mode) and whether high contrast is on. */
+    private final StyleProbe fontProbe = new StyleProbe();
     private final ObjectProperty<HeatmapData> data = new SimpleObjectProperty<>(this, "data");
     private final ReadOnlyObjectWrapper<Cell> hover = new ReadOnlyObjectWrapper<>(this, "hover");
     private final StringProperty rowAxis = new SimpleStringProperty(this, "rowAxis", "");
@@ -56,12 +55,11 @@ public final class HeatmapView extends Region {
     /** @param decorated labels, legend and hover; false for the thumbnails of the layer × head grid */
     public HeatmapView(boolean decorated) {
         this.decorated = decorated;
-        fontProbe.setManaged(false);
-        fontProbe.setVisible(false);
         getChildren().addAll(canvas, fontProbe);
         getStyleClass().add("heatmap");
-        // a Canvas takes no CSS, so the labels follow the text size through the probe
-        fontProbe.fontProperty().addListener((o, a, b) -> redraw());
+        // a Canvas takes no CSS, so the labels follow the text size and the contrast through the probe
+        fontProbe.textSizeProperty().addListener((o, a, b) -> redraw());
+        fontProbe.highContrastProperty().addListener((o, a, b) -> redraw());
         data.addListener((o, a, b) -> redraw());
         hover.addListener((o, a, b) -> redraw());
         rowAxis.addListener((o, a, b) -> redraw());
@@ -105,7 +103,22 @@ public final class HeatmapView extends Region {
 
     private void redraw() {
         GraphicsContext gc = canvas.getGraphicsContext2D();
-        geometry = draw(gc, canvas.getWidth(), canvas.getHeight(), hover.get());
+        geometry = draw(gc, canvas.getWidth(), canvas.getHeight(), hover.get(),
+                fontProbe.highContrastProperty().get() ? Ink.ON_BLACK : Ink.ON_WHITE);
+    }
+
+    /**
+     * The colours of everything but the cells: black text on the page's white, or (high contrast) white text,
+     * light lines and a yellow hover on black. The cells keep their scale, which reads on both.
+     */
+    record Ink(Color text, Color axisNames, Color lines, Color accent) {
+        static final Ink ON_WHITE = new Ink(Color.BLACK, Color.DIMGRAY, Color.gray(0.6), ACCENT);
+        static final Ink ON_BLACK = new Ink(Color.WHITE, Color.gray(0.85), Color.gray(0.85), Color.YELLOW);
+    }
+
+    /** The colours the view draws with now (tests). */
+    Ink ink() {
+        return fontProbe.highContrastProperty().get() ? Ink.ON_BLACK : Ink.ON_WHITE;
     }
 
     /** Draws at twice the on-screen size into a new canvas, for a sharp PNG. */
@@ -117,7 +130,7 @@ public final class HeatmapView extends Region {
         gc.setFill(Color.WHITE);
         gc.fillRect(0, 0, out.getWidth(), out.getHeight());
         gc.scale(scale, scale);
-        draw(gc, w, h, null);
+        draw(gc, w, h, null, Ink.ON_WHITE); // a file for handouts: always on white
         return out;
     }
 
@@ -125,7 +138,7 @@ public final class HeatmapView extends Region {
     private record Geometry(double x0, double y0, double cell, int rows, int cols) {
     }
 
-    private Geometry draw(GraphicsContext gc, double w, double h, Cell hovered) {
+    private Geometry draw(GraphicsContext gc, double w, double h, Cell hovered, Ink ink) {
         gc.clearRect(0, 0, w, h);
         HeatmapData d = data.get();
         if (d == null || d.isEmpty() || w <= 0 || h <= 0) return null;
@@ -163,10 +176,13 @@ public final class HeatmapView extends Region {
             gc.drawImage(image, x0, y0, cols * cell, rows * cell);
         } else {
             for (int r = 0; r < rows; r++) {
+                double top = Math.round(y0 + r * cell);
+                double bottom = Math.round(y0 + (r + 1) * cell);
                 for (int c = 0; c < cols; c++) {
+                    double left = Math.round(x0 + c * cell);
                     gc.setFill(scale.color(d.value(r, c), d.low(), d.high()));
-                    // overlap by a hair so neighbouring cells leave no seams
-                    gc.fillRect(x0 + c * cell, y0 + r * cell, cell + 0.5, cell + 0.5);
+                    // whole pixels, edge to edge: no seams, which would show the black of high contrast
+                    gc.fillRect(left, top, Math.round(x0 + (c + 1) * cell) - left, bottom - top);
                 }
             }
         }
@@ -184,7 +200,7 @@ public final class HeatmapView extends Region {
             boolean hot = hovered != null && hovered.row() == r;
             if (r % step != 0 && !hot) continue;
             gc.setFont(hot ? bold : font);
-            gc.setFill(hot ? ACCENT : Color.BLACK);
+            gc.setFill(hot ? ink.accent() : ink.text());
             gc.fillText(clip(d.rowLabels().get(r), rowLabelW - 8, font), x0 - 4, y0 + (r + 0.5) * cell);
         }
         gc.save();
@@ -195,7 +211,7 @@ public final class HeatmapView extends Region {
             String label = d.colLabels().get(c);
             gc.save();
             gc.setFont(hot ? bold : font);
-            gc.setFill(hot ? ACCENT : Color.BLACK);
+            gc.setFill(hot ? ink.accent() : ink.text());
             if (textWidth(label, bold) <= cell) {
                 // short labels (a Chinese character, a digit) read best upright
                 gc.setTextAlign(TextAlignment.CENTER);
@@ -212,31 +228,31 @@ public final class HeatmapView extends Region {
 
         // axis names in the free corner: columns across, rows down
         gc.setFont(font);
-        gc.setFill(Color.DIMGRAY);
+        gc.setFill(ink.axisNames());
         gc.setTextAlign(TextAlignment.LEFT);
         gc.setTextBaseline(VPos.TOP);
         gc.fillText(colAxis.get() + " →", pad, pad);
         gc.fillText("↓ " + rowAxis.get(), pad, pad + labelSize + 4);
 
-        gc.setStroke(Color.gray(0.6));
+        gc.setStroke(ink.lines());
         gc.setLineWidth(1);
         gc.strokeRect(x0, y0, cols * cell, rows * cell);
         if (hovered != null && hovered.row() < rows && hovered.col() < cols) {
-            gc.setStroke(ACCENT);
+            gc.setStroke(ink.accent());
             gc.setLineWidth(1.5);
             gc.strokeRect(x0, y0 + hovered.row() * cell, cols * cell, cell);
             gc.strokeRect(x0 + hovered.col() * cell, y0, cell, rows * cell);
             gc.setLineWidth(3);
             gc.strokeRect(x0 + hovered.col() * cell, y0 + hovered.row() * cell, cell, cell);
         }
-        drawLegend(gc, d, scale, x0 + cols * cell + 14, y0, Math.min(rows * cell, Math.max(120, availH)), font);
+        drawLegend(gc, d, scale, x0 + cols * cell + 14, y0, Math.min(rows * cell, Math.max(120, availH)), font,
+                ink);
         return new Geometry(x0, y0, cell, rows, cols);
     }
 
     /** The page's text size in pixels, as the CSS gives it (the default until the view is in a styled scene). */
     private double textSize() {
-        Font f = fontProbe.getFont();
-        return f == null ? albertlab.view.common.LabStyles.DEFAULT_SIZE : f.getSize();
+        return fontProbe.textSizeProperty().get();
     }
 
     /** Size of the token labels, axis names and legend numbers. */
@@ -263,7 +279,7 @@ public final class HeatmapView extends Region {
     }
 
     private static void drawLegend(GraphicsContext gc, HeatmapData d, ColorScale scale, double x, double y,
-                                   double height, Font font) {
+                                   double height, Font font, Ink ink) {
         double barW = 14;
         int steps = 64;
         for (int i = 0; i < steps; i++) {
@@ -271,11 +287,11 @@ public final class HeatmapView extends Region {
             gc.setFill(scale.color(v, d.low(), d.high()));
             gc.fillRect(x, y + height * i / steps, barW, height / steps + 1);
         }
-        gc.setStroke(Color.gray(0.6));
+        gc.setStroke(ink.lines());
         gc.setLineWidth(1);
         gc.strokeRect(x, y, barW, height);
         gc.setFont(font);
-        gc.setFill(Color.BLACK);
+        gc.setFill(ink.text());
         gc.setTextAlign(TextAlignment.LEFT);
         gc.setTextBaseline(VPos.CENTER);
         for (int i = 0; i <= 4; i++) {

@@ -1,6 +1,5 @@
 package albertlab.view.common;
 
-import albertlab.core.config.SharingMode;
 import albertlab.view.common.ChartStyle;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
@@ -10,7 +9,6 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.XYSeriesCollection;
 
 import java.awt.BasicStroke;
-import java.awt.Paint;
 
 /** The app's line charts, in the app's one {@link ChartStyle}. */
 public final class LabCharts {
@@ -27,21 +25,21 @@ public final class LabCharts {
 
     /** The style again, at a new font size (Ctrl+= in the shell); series colours are set by the caller after this. */
     public static void restyle(JFreeChart chart, ChartStyle style) {
-        style.apply(chart);
-        XYPlot plot = chart.getXYPlot();
-        NumberAxis x = (NumberAxis) plot.getDomainAxis();
-        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        x.setAutoRangeIncludesZero(false);
-        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
+        ChartStyle.quietly(chart, () -> {
+            style.apply(chart);
+            XYPlot plot = chart.getXYPlot();
+            NumberAxis x = (NumberAxis) plot.getDomainAxis();
+            x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            x.setAutoRangeIncludesZero(false);
+            ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
+        });
     }
 
-    /** One colour per sharing mode, the same as the Explorer's. */
-    public static Paint colour(SharingMode mode) {
-        return ChartStyle.colour(mode);
-    }
-
-    public static BasicStroke stroke(boolean current) {
-        return current ? new BasicStroke(3f)
-                : new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[]{7f, 5f}, 0f);
+    /** The current model's line solid, the others dashed; wider in a high-contrast style. */
+    public static BasicStroke stroke(boolean current, ChartStyle style) {
+        float k = style.width(1f);
+        return current ? new BasicStroke(3f * k)
+                : new BasicStroke(2f * k, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f,
+                new float[]{7f * k, 5f * k}, 0f);
     }
 }

@@ -18,7 +18,7 @@ import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.category.DefaultCategoryDataset;
 
-import java.awt.Paint;
+import java.awt.Color;
 import java.text.DecimalFormat;
 import java.util.List;
 
@@ -28,7 +28,7 @@ import java.util.List;
  */
 public final class BreakdownChart implements ExplorerChart {
 
-    private static final Paint[] PART_COLOURS = {ChartStyle.BLUE, ChartStyle.SKY, ChartStyle.ORANGE,
+    private static final Color[] PART_COLOURS = {ChartStyle.BLUE, ChartStyle.SKY, ChartStyle.ORANGE,
             ChartStyle.GREEN, ChartStyle.GREY, ChartStyle.PURPLE};
 
     private final I18n i18n;
@@ -46,11 +46,15 @@ public final class BreakdownChart implements ExplorerChart {
 
     @Override
     public void restyle(ChartStyle style) {
+        ChartStyle.quietly(chart, () -> restyleQuietly(style));
+    }
+
+    private void restyleQuietly(ChartStyle style) {
         style.apply(chart);
         CategoryPlot plot = chart.getCategoryPlot();
         plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT); // below the bars, clear of the title
         BarRenderer r = (BarRenderer) plot.getRenderer();
-        for (int i = 0; i < PART_COLOURS.length; i++) r.setSeriesPaint(i, PART_COLOURS[i]);
+        for (int i = 0; i < PART_COLOURS.length; i++) r.setSeriesPaint(i, style.paint(PART_COLOURS[i]));
         r.setMaximumBarWidth(0.32);
         r.setDrawBarOutline(false);
         r.setDefaultToolTipGenerator(new StandardCategoryToolTipGenerator("{1} · {0}: {2}M",

@@ -59,12 +59,18 @@ public final class ComputeChart implements ExplorerChart {
 
     @Override
     public void restyle(ChartStyle style) {
+        ChartStyle.quietly(chart, () -> restyleQuietly(style));
+    }
+
+    private void restyleQuietly(ChartStyle style) {
         style.apply(chart);
         // side-by-side panels start a little above their area: keep them clear of the title
         chart.getPlot().setInsets(new RectangleInsets(style.fontSize(), 4, 4, 8));
         DecimalFormat f = new DecimalFormat("#,##0.#");
         paramsAxis.setNumberFormatOverride(f);
         flopsAxis.setNumberFormatOverride(f);
+        paramsBars.setColour(style.paint(ChartStyle.BLUE), style.highContrast());
+        flopsBars.setColour(style.paint(ChartStyle.ORANGE), style.highContrast());
         for (HighlightRenderer r : new HighlightRenderer[]{paramsBars, flopsBars}) {
             r.setDrawBarOutline(false);
             r.setShadowVisible(false);
@@ -138,13 +144,19 @@ public final class ComputeChart implements ExplorerChart {
     /** One colour per panel; the current configuration's bar at full strength, the others paler. */
     private static final class HighlightRenderer extends BarRenderer {
         private static final long serialVersionUID = 1L;
-        private final Color colour;
-        private final Color pale;
+        private Color colour;
+        private Color pale;
         int highlight = -1;
 
         HighlightRenderer(Color colour) {
-            this.colour = colour;
-            this.pale = new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), 110);
+            setColour(colour, false);
+        }
+
+        /** On black, a translucent bar would sink into the background: there the others are half-strength. */
+        void setColour(Color c, boolean onBlack) {
+            this.colour = c;
+            this.pale = onBlack ? new Color(c.getRed() / 2, c.getGreen() / 2, c.getBlue() / 2)
+                    : new Color(c.getRed(), c.getGreen(), c.getBlue(), 110);
         }
 
         @Override

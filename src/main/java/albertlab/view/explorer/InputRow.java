@@ -1,5 +1,6 @@
 package albertlab.view.explorer;
 
+import albertlab.view.common.LessonControls;
 import albertlab.viewmodel.explorer.ExplorerTopic;
 import albertlab.viewmodel.common.I18n;
 import albertlab.viewmodel.common.IntInput;
@@ -71,6 +72,11 @@ final class InputRow {
 
     void addTo(GridPane grid, int row) {
         grid.addRow(row, name, slider, field, info);
+    }
+
+    /** The row's four cells are one group of controls for presenter mode (they hide together). */
+    void tagAsLessonControl() {
+        LessonControls.tagTogether(name, slider, field, info);
     }
 
     void setDisable(javafx.beans.value.ObservableValue<Boolean> disabled) {

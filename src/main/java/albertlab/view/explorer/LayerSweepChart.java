@@ -24,7 +24,6 @@ import org.jfree.data.xy.DefaultXYDataset;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Paint;
 import java.awt.geom.Ellipse2D;
 import java.text.DecimalFormat;
 
@@ -34,9 +33,6 @@ import java.text.DecimalFormat;
  * compute climbs: sharing cuts parameters, not work. A marker and a dot show the current configuration.
  */
 public final class LayerSweepChart implements ExplorerChart {
-
-    private static final Paint[] MODE_COLOURS = java.util.Arrays.stream(SharingMode.values())
-            .map(ChartStyle::colour).toArray(Paint[]::new);
 
     private final I18n i18n;
     private final DefaultXYDataset params = new DefaultXYDataset();
@@ -81,15 +77,20 @@ public final class LayerSweepChart implements ExplorerChart {
 
     @Override
     public void restyle(ChartStyle style) {
+        ChartStyle.quietly(chart, () -> restyleQuietly(style));
+    }
+
+    private void restyleQuietly(ChartStyle style) {
         style.apply(chart);
-        for (int i = 0; i < MODE_COLOURS.length; i++) {
-            lines.setSeriesPaint(i, MODE_COLOURS[i]);
-            lines.setSeriesStroke(i, new BasicStroke(3.5f));
+        SharingMode[] modes = SharingMode.values();
+        for (int i = 0; i < modes.length; i++) {
+            lines.setSeriesPaint(i, style.paint(ChartStyle.colour(modes[i])));
+            lines.setSeriesStroke(i, new BasicStroke(style.width(3.5f)));
         }
-        flopLine.setSeriesPaint(0, Color.DARK_GRAY);
-        flopLine.setSeriesStroke(0, new BasicStroke(3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-                new float[]{10f, 6f}, 0f));
-        dot.setSeriesPaint(0, Color.BLACK);
+        flopLine.setSeriesPaint(0, style.highContrast() ? Color.LIGHT_GRAY : Color.DARK_GRAY);
+        flopLine.setSeriesStroke(0, new BasicStroke(style.width(3f), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
+                10f, new float[]{10f, 6f}, 0f));
+        dot.setSeriesPaint(0, style.foreground());
         dot.setSeriesShape(0, new Ellipse2D.Double(-7, -7, 14, 14));
         DecimalFormat number = new DecimalFormat("#,##0.#");
         lines.setDefaultToolTipGenerator(new StandardXYToolTipGenerator("{0} · L = {1}: {2}M",
@@ -100,14 +101,17 @@ public final class LayerSweepChart implements ExplorerChart {
         flopsAxis.setNumberFormatOverride(number);
         for (ValueMarker m : new ValueMarker[]{paramsMarker, flopsMarker}) {
             m.setPaint(new Color(0x999999));
-            m.setStroke(new BasicStroke(1.5f));
+            m.setStroke(new BasicStroke(style.width(1.5f)));
         }
+        paramsMarker.setLabelPaint(style.foreground());
         paramsMarker.setLabelFont(style.font(java.awt.Font.BOLD, 1.0));
         paramsMarker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
         paramsMarker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
         for (TextTitle t : new TextTitle[]{paramsLabel, flopsLabel}) {
             t.setFont(style.font(java.awt.Font.BOLD, 1.0));
-            t.setBackgroundPaint(new Color(255, 255, 255, 220));
+            Color b = style.background();
+            t.setBackgroundPaint(new Color(b.getRed(), b.getGreen(), b.getBlue(), 220));
+            t.setPaint(style.foreground());
             t.setPadding(2, 6, 2, 6);
         }
         LegendTitle legend = chart.getLegend();

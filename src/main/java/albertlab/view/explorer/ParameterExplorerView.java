@@ -4,6 +4,8 @@ import albertlab.view.common.ChartStyle;
 import albertlab.view.common.ExportActions;
 import albertlab.view.common.Exports;
 import albertlab.view.common.LabStyles;
+import albertlab.view.common.LessonControls;
+import albertlab.view.common.StyleProbe;
 import albertlab.view.common.StaticChartViewer;
 import albertlab.core.config.Preset;
 import albertlab.core.config.ProjectionConvention;
@@ -65,7 +67,7 @@ public final class ParameterExplorerView extends BorderPane {
     private final List<ExplorerChart> charts;
     private final TabPane chartTabs = new TabPane();
     private final ExportActions exports;
-    private final Label fontProbe = new Label();
+    private final StyleProbe fontProbe = new StyleProbe();
     /** The page's text size in pixels, as CSS resolved it (the shell's Ctrl+plus/minus changes it). */
     private final DoubleProperty fontSize = new SimpleDoubleProperty(LabStyles.DEFAULT_SIZE);
     private ChartStyle style;
@@ -125,10 +127,15 @@ public final class ParameterExplorerView extends BorderPane {
         box.setId("controls");
         box.getStyleClass().add("controls");
 
-        box.getChildren().add(heading("explorer.section.preset", ExplorerTopic.PRESET));
-        box.getChildren().add(presetBox());
+        // each section (and each size's row) is a group that presenter mode hides when a lesson step uses none
+        // of its controls
+        Node presetHeading = heading("explorer.section.preset", ExplorerTopic.PRESET);
+        Node preset = presetBox();
+        LessonControls.tagTogether(presetHeading, preset);
+        box.getChildren().addAll(presetHeading, preset);
 
-        box.getChildren().add(heading("explorer.section.sizes", null));
+        Node sizesHeading = heading("explorer.section.sizes", null);
+        box.getChildren().add(sizesHeading);
         GridPane grid = inputGrid();
         InputRow[] rows = {
                 inputRow(vm.vocab(), ExplorerTopic.VOCAB),
@@ -137,7 +144,10 @@ public final class ParameterExplorerView extends BorderPane {
                 inputRow(vm.layers(), ExplorerTopic.LAYERS),
                 inputRow(vm.heads(), ExplorerTopic.HEADS),
                 inputRow(vm.intermediate(), ExplorerTopic.INTERMEDIATE)};
-        for (int i = 0; i < rows.length; i++) rows[i].addTo(grid, i);
+        for (int i = 0; i < rows.length; i++) {
+            rows[i].addTo(grid, i);
+            rows[i].tagAsLessonControl();
+        }
         rows[5].setDisable(vm.ffnLockedTo4HProperty());
         CheckBox lock = new CheckBox();
         lock.setId("lockFfn");
@@ -145,10 +155,14 @@ public final class ParameterExplorerView extends BorderPane {
         lock.selectedProperty().bindBidirectional(vm.ffnLockedTo4HProperty());
         lock.setWrapText(true);
         grid.add(lock, 0, rows.length, 4, 1);
+        LessonControls.tag(lock);
         box.getChildren().add(grid);
+        LessonControls.tagTogether(sizesHeading, grid);
 
-        box.getChildren().add(heading("explorer.section.sharing", ExplorerTopic.SHARING));
-        box.getChildren().add(sharingButtons());
+        Node sharingHeading = heading("explorer.section.sharing", ExplorerTopic.SHARING);
+        Node sharing = sharingButtons();
+        LessonControls.tagTogether(sharingHeading, sharing);
+        box.getChildren().addAll(sharingHeading, sharing);
 
         GridPane advanced = inputGrid();
         InputRow groups = inputRow(vm.groups(), ExplorerTopic.GROUPS);
@@ -167,10 +181,12 @@ public final class ParameterExplorerView extends BorderPane {
         vm.groups().valueProperty().addListener((o, was, g) -> {
             if (g != null && g.intValue() != 1) adv.setExpanded(true);
         });
-        box.getChildren().add(adv);
+        box.getChildren().add(LessonControls.tag(adv));
 
-        box.getChildren().add(heading("explorer.section.projection", ExplorerTopic.PROJECTION));
-        box.getChildren().add(projectionButtons());
+        Node projectionHeading = heading("explorer.section.projection", ExplorerTopic.PROJECTION);
+        Node projection = projectionButtons();
+        LessonControls.tagTogether(projectionHeading, projection);
+        box.getChildren().addAll(projectionHeading, projection);
         return box;
     }
 
@@ -326,8 +342,6 @@ public final class ParameterExplorerView extends BorderPane {
         VBox center = new VBox(8, problem, warning, stale, readouts, chartsBox, fontProbe);
         center.setId("outputs");
         center.getStyleClass().add("outputs");
-        fontProbe.setManaged(false);
-        fontProbe.setVisible(false);
         // when readouts and a readable chart do not both fit (large text, small screen), scroll rather than squash
         ScrollPane scroll = new ScrollPane(center);
         scroll.setFitToWidth(true);
@@ -424,14 +438,21 @@ public final class ParameterExplorerView extends BorderPane {
         Exports.writeCsv(vm.breakdownCsv(), target);
     }
 
-    // --- chart fonts follow the page's font size (Ctrl+plus in the shell) ---
+    // --- charts follow the page's font size (Ctrl+plus in the shell, presenter mode) and high contrast ---
 
     private void followFontSize() {
-        fontProbe.fontProperty().addListener((obs, old, f) -> {
-            if (f != null) fontSize.set(f.getSize());
-            if (f == null || Math.abs(f.getSize() - style.fontSize()) < 0.5) return;
-            style = style.withFontSize(f.getSize());
+        fontProbe.textSizeProperty().addListener((obs, old, size) -> fontSize.set(size.doubleValue()));
+        fontProbe.chartStyleProperty().addListener((obs, old, now) -> {
+            if (now == null) return;
+            ChartStyle next = style.withFontSize(now.fontSize()).withHighContrast(now.highContrast());
+            if (next.equals(style)) return;
+            style = next;
             for (ExplorerChart c : charts) c.restyle(style);
         });
+    }
+
+    /** The chart style in use now (tests: it follows the text size and high contrast). */
+    public ChartStyle chartStyle() {
+        return style;
     }
 }

@@ -1,5 +1,6 @@
 package albertlab.view.live;
 
+import albertlab.view.common.LessonControls;
 import albertlab.view.common.HeatmapView;
 import albertlab.core.train.TrainedModelCard;
 import javafx.scene.control.Button;
@@ -85,14 +86,23 @@ final class AttentionPane extends VBox {
                 vm.resultProperty()));
 
         CheckBox fullScale = new CheckBox();
+        fullScale.setId("full-scale");
         fullScale.textProperty().bind(i18n.bind("live.attention.fullScale"));
         fullScale.selectedProperty().bindBidirectional(vm.fullScaleProperty());
         compare.setId("compare-toggle");
         compare.textProperty().bind(i18n.bind("live.attention.compare"));
         compareLayer.disableProperty().bind(compare.selectedProperty().not());
 
-        HBox controls = new HBox(8, label("live.attention.layer"), layer, label("live.attention.head"), head,
-                filterLabel, filter, fullScale, compare, compareLayer);
+        Label layerLabel = label("live.attention.layer");
+        Label headLabel = label("live.attention.head");
+        HBox controls = new HBox(8, layerLabel, layer, headLabel, head, filterLabel, filter, fullScale, compare,
+                compareLayer);
+        // each choice with its label is a group presenter mode may hide when a lesson step does not use it
+        LessonControls.tagTogether(layerLabel, layer);
+        LessonControls.tagTogether(headLabel, head);
+        LessonControls.tagTogether(filterLabel, filter);
+        LessonControls.tag(fullScale);
+        LessonControls.tagTogether(compare, compareLayer);
         controls.getStyleClass().add("controls");
 
         Label mainTitle = new Label();

@@ -1,10 +1,12 @@
 package albertlab.view.live;
 
+import albertlab.view.common.LessonControls;
 import albertlab.view.common.HeatmapView;
 import albertlab.view.common.LabCharts;
 import albertlab.view.common.ChartStyle;
 import albertlab.view.common.LabStyles;
 import albertlab.view.common.StaticChartViewer;
+import albertlab.view.common.StyleProbe;
 import albertlab.viewmodel.common.I18n;
 import albertlab.viewmodel.live.CsvTables;
 import albertlab.viewmodel.live.DynamicsCurve;
@@ -49,7 +51,7 @@ final class DynamicsPane extends VBox {
     // no zoom, pan or English-only context menu, as on every other chart
     private final ChartViewer l2Viewer = StaticChartViewer.of(l2Chart);
     private final ChartViewer angleViewer = StaticChartViewer.of(angleChart);
-    private final Label fontProbe = new Label();
+    private final StyleProbe fontProbe = new StyleProbe();
     private final HeatmapView cosine = new HeatmapView(true);
     private final Label noOverlay = new Label();
 
@@ -88,6 +90,7 @@ final class DynamicsPane extends VBox {
                 vm.modelProperty()));
         noOverlay.managedProperty().bind(noOverlay.visibleProperty());
         HBox controls = new HBox(8, repeatLabel, repeat, repeatValue, noOverlay);
+        LessonControls.tagTogether(repeatLabel, repeat, repeatValue);
         controls.getStyleClass().add("controls");
 
         l2Viewer.setId("l2-chart");
@@ -123,8 +126,6 @@ final class DynamicsPane extends VBox {
         HBox body = new HBox(12, charts, right);
         VBox.setVgrow(body, Priority.ALWAYS);
 
-        fontProbe.setManaged(false);
-        fontProbe.setVisible(false);
         getChildren().addAll(explain, controls, body, fontProbe);
         followFontSize();
         vm.curvesProperty().addListener((o, a, c) -> update());
@@ -155,8 +156,9 @@ final class DynamicsPane extends VBox {
 
     private void update() {
         List<DynamicsCurve> curves = vm.curvesProperty().get();
-        fill(l2Chart, l2Data, curves, (c, t) -> c.l2()[t], "live.dynamics.yL2");
-        fill(angleChart, angleData, curves, (c, t) -> c.angleDegrees()[t], "live.dynamics.yAngle");
+        ChartStyle.quietly(l2Chart, () -> fill(l2Chart, l2Data, curves, (c, t) -> c.l2()[t], "live.dynamics.yL2"));
+        ChartStyle.quietly(angleChart, () -> fill(angleChart, angleData, curves, (c, t) -> c.angleDegrees()[t],
+                "live.dynamics.yAngle"));
     }
 
     private void fill(JFreeChart chart, XYSeriesCollection data, List<DynamicsCurve> curves,
@@ -174,14 +176,15 @@ final class DynamicsPane extends VBox {
                     : i18n.get("live.dynamics.overlay", mode), false, true);
             for (int t = 0; t < c.points(); t++) s.add(t + 1, y.applyAsDouble(c, t));
             data.addSeries(s);
-            renderer.setSeriesPaint(i, LabCharts.colour(c.mode()));
-            renderer.setSeriesStroke(i, LabCharts.stroke(c.current()));
+            renderer.setSeriesPaint(i, style.paint(ChartStyle.colour(c.mode())));
+            renderer.setSeriesStroke(i, LabCharts.stroke(c.current(), style));
             renderer.setSeriesShapesVisible(i, c.current() && c.points() <= 48);
         }
         plot.setRenderer(renderer);
         if (!curves.isEmpty() && curves.get(0).points() > curves.get(0).layers()) {
             ValueMarker end = new ValueMarker(curves.get(0).layers() + 0.5);
-            end.setPaint(Color.GRAY);
+            end.setPaint(style.highContrast() ? Color.LIGHT_GRAY : Color.GRAY);
+            end.setLabelPaint(style.foreground());
             end.setStroke(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f,
                     new float[]{4f, 4f}, 0f));
             end.setLabel(i18n.get("live.dynamics.end"));
@@ -192,14 +195,17 @@ final class DynamicsPane extends VBox {
         }
     }
 
-    /** Chart type follows the page's font size (Ctrl+= in the shell), as the Explorer's charts do. */
+    /** Chart type follows the page's font size (Ctrl+= in the shell) and high contrast, as the Explorer's do. */
     private void followFontSize() {
-        fontProbe.fontProperty().addListener((obs, old, f) -> {
-            if (f == null || Math.abs(f.getSize() - style.fontSize()) < 0.5) return;
-            style = style.withFontSize(f.getSize());
-            LabCharts.restyle(l2Chart, style);
-            LabCharts.restyle(angleChart, style);
-            update(); // the theme resets series colours and strokes
+        fontProbe.chartStyleProperty().addListener((obs, old, now) -> {
+            if (now == null || now.equals(style)) return;
+            style = now;
+            // one repaint per chart, not one per change
+            ChartStyle.quietly(l2Chart, () -> ChartStyle.quietly(angleChart, () -> {
+                LabCharts.restyle(l2Chart, style);
+                LabCharts.restyle(angleChart, style);
+                update(); // the theme resets series colours and strokes
+            }));
         });
     }
 

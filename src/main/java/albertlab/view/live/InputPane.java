@@ -1,5 +1,6 @@
 package albertlab.view.live;
 
+import albertlab.view.common.LessonControls;
 import albertlab.core.train.CardExamples;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListCell;
@@ -124,6 +125,8 @@ final class InputPane extends VBox {
         FlowPane status = new FlowPane(14, 2, count, hint, spaceMark, computing, unknown, truncated, mostlyUnknown);
         status.getStyleClass().add("token-status");
 
+        // the sentence boxes are the controls; the chips and notes below show what they did and stay
+        LessonControls.tag(boxes);
         getChildren().addAll(boxes, chipScroll, status, error);
         vm.resultProperty().addListener((o, a, r) -> show(r));
         i18n.localeProperty().addListener((o, a, b) -> show(vm.resultProperty().get()));

@@ -1,5 +1,6 @@
 package albertlab.view.live;
 
+import albertlab.view.common.LessonControls;
 import albertlab.core.config.AlbertConfig;
 import albertlab.core.config.SharingMode;
 import albertlab.viewmodel.common.I18n;
@@ -117,6 +118,9 @@ final class ModelBar extends VBox {
         trained.setMinWidth(Region.USE_PREF_SIZE);
 
         HBox top = new HBox(8, modelLabel, picker, untrained, trained, open, loadingBox);
+        // groups of controls presenter mode may hide when a lesson step does not use them
+        LessonControls.tagTogether(modelLabel, picker);
+        LessonControls.tag(open);
         top.getStyleClass().add("bar-row");
 
         Label sharingLabel = new Label();
@@ -181,6 +185,7 @@ final class ModelBar extends VBox {
         shape.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(shape, Priority.ALWAYS);
         HBox second = new HBox(8, sharingLabel, modes, fixedNote, shape);
+        LessonControls.tagTogether(sharingLabel, modes);
         second.getStyleClass().add("bar-row");
 
         getChildren().addAll(top, second);

@@ -4,6 +4,7 @@ import albertlab.view.common.ChartStyle;
 import albertlab.view.common.LabCharts;
 import albertlab.view.common.LabStyles;
 import albertlab.view.common.StaticChartViewer;
+import albertlab.view.common.StyleProbe;
 import albertlab.viewmodel.common.I18n;
 import albertlab.viewmodel.common.Numbers;
 import albertlab.viewmodel.training.RaceRow;
@@ -53,6 +54,7 @@ final class RunPane extends VBox {
     private final Label speed = value("training-speed");
     private final Label elapsed = value("training-elapsed");
     private final Label heldOut = value("training-held-out");
+    private final StyleProbe probe = new StyleProbe();
 
     RunPane(TrainingViewModel vm, I18n i18n) {
         this.vm = vm;
@@ -100,22 +102,28 @@ final class RunPane extends VBox {
         raceNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         getChildren().addAll(readouts, Texts.heading(i18n, "training.chart.mlm"), mlmViewer, small,
-                Texts.heading(i18n, "training.race.title"), race, sentence, raceNote);
+                Texts.heading(i18n, "training.race.title"), race, sentence, raceNote, probe);
 
         vm.updateProperty().addListener((o, a, u) -> redraw());
         vm.plannedRowsProperty().addListener((o, a, r) -> redraw());
         vm.sentenceProperty().addListener((o, a, s) -> redraw());
         i18n.localeProperty().addListener(x -> redraw());
-        // charts follow Ctrl+= like the rest of the page
-        steps.fontProperty().addListener((o, a, f) -> {
-            ChartStyle next = ChartStyle.forUi(f.getSize());
-            if (next.fontSize() != style.fontSize()) {
+        // charts follow Ctrl+= (the page's text size, not the large readouts') and high contrast
+        probe.chartStyleProperty().addListener((o, a, next) -> {
+            if (next != null && !next.equals(style)) {
                 style = next;
-                for (JFreeChart c : List.of(mlmChart, sopChart, accuracyChart)) LabCharts.restyle(c, style);
-                for (JFreeChart c : List.of(mlmChart, sopChart)) {
-                    ((org.jfree.chart.axis.NumberAxis) c.getXYPlot().getRangeAxis()).setAutoRangeIncludesZero(false);
+                // one repaint per chart at the end, not one per change
+                List<JFreeChart> charts = List.of(mlmChart, sopChart, accuracyChart);
+                charts.forEach(c -> c.setNotify(false));
+                try {
+                    for (JFreeChart c : charts) LabCharts.restyle(c, style);
+                    for (JFreeChart c : List.of(mlmChart, sopChart)) {
+                        ((org.jfree.chart.axis.NumberAxis) c.getXYPlot().getRangeAxis()).setAutoRangeIncludesZero(false);
+                    }
+                    redraw();
+                } finally {
+                    charts.forEach(c -> c.setNotify(true));
                 }
-                redraw();
             }
         });
         redraw();
@@ -149,12 +157,8 @@ final class RunPane extends VBox {
 
     private void drawCurves(TrainingRun.Update u) {
         // one repaint per chart per update, not one per series change
-        for (JFreeChart c : List.of(mlmChart, sopChart, accuracyChart)) c.setNotify(false);
-        try {
-            fillCurves(u);
-        } finally {
-            for (JFreeChart c : List.of(mlmChart, sopChart, accuracyChart)) c.setNotify(true);
-        }
+        ChartStyle.quietly(mlmChart, () -> ChartStyle.quietly(sopChart, () -> ChartStyle.quietly(accuracyChart,
+                () -> fillCurves(u))));
     }
 
     private void fillCurves(TrainingRun.Update u) {
@@ -192,13 +196,13 @@ final class RunPane extends VBox {
             XYSeries acc = new XYSeries(name, false, true);
             for (TrainingRun.Accuracy a : l.heldOut()) acc.add(a.step(), 100 * a.mlmAccuracy(), false);
             accuracy.addSeries(acc);
-            Color c = ChartStyle.colour(l.mode());
-            Color faint = new Color(c.getRed(), c.getGreen(), c.getBlue(), 70);
+            Color c = style.paint(ChartStyle.colour(l.mode()));
+            Color faint = new Color(c.getRed(), c.getGreen(), c.getBlue(), style.highContrast() ? 110 : 70);
             style(mlmChart, 2 * i, faint, 1f, false);
-            style(mlmChart, 2 * i + 1, c, 2.6f, false);
+            style(mlmChart, 2 * i + 1, c, style.width(2.6f), false);
             style(sopChart, 2 * i, faint, 1f, false);
-            style(sopChart, 2 * i + 1, c, 2.2f, false);
-            style(accuracyChart, i, c, 2.2f, true);
+            style(sopChart, 2 * i + 1, c, style.width(2.2f), false);
+            style(accuracyChart, i, c, style.width(2.2f), true);
             i++;
         }
         // the raw curves would double every legend entry
@@ -230,8 +234,7 @@ final class RunPane extends VBox {
         int r = 1;
         for (RaceRow row : rows) {
             Label mode = new Label(i18n.get(TrainingViewModel.modeKey(row.mode())));
-            mode.setTextFill(SetupPane.fx(ChartStyle.colour(row.mode())));
-            mode.setStyle("-fx-font-weight: bold;");
+            SetupPane.modeColour(mode, row.mode());
             mode.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             race.add(mode, 0, r);
             race.add(cell(Numbers.grouped(row.parameters()), "race-params-" + row.mode().cliName()), 1, r);

@@ -2,6 +2,7 @@ package albertlab.view.training;
 
 import albertlab.core.config.SharingMode;
 import albertlab.view.common.ChartStyle;
+import albertlab.view.common.LessonControls;
 import albertlab.viewmodel.common.I18n;
 import albertlab.viewmodel.common.IntInput;
 import albertlab.viewmodel.common.Numbers;
@@ -27,7 +28,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -111,6 +111,7 @@ final class SetupPane extends VBox {
             value.setMinWidth(48);
             name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             sliders.addRow(row++, name, s, value);
+            LessonControls.tagTogether(name, s, value);
         }
         Label problem = new Label();
         problem.setId("training-problem");
@@ -133,8 +134,7 @@ final class SetupPane extends VBox {
             box.textProperty().bind(i18n.bind(TrainingViewModel.modeKey(m)));
             box.selectedProperty().bindBidirectional(vm.modeProperty(m));
             box.disableProperty().bind(fixed);
-            box.setTextFill(fx(ChartStyle.colour(m)));
-            box.setStyle("-fx-font-weight: bold;");
+            modeColour(box, m);
             modes.getChildren().add(box);
         }
         Label raceHint = new Label();
@@ -227,14 +227,27 @@ final class SetupPane extends VBox {
                 err ? "status-error" : "status"));
         status.getStyleClass().add("status");
 
-        getChildren().addAll(Texts.heading(i18n, "training.section.data"), corpus, open, corpusInfo,
-                Texts.heading(i18n, "training.section.model"), preset, sliders, problem, fixedHint,
-                Texts.heading(i18n, "training.section.modes"), modes, raceHint,
-                Texts.heading(i18n, "training.section.settings"), settings, memory);
+        // each section is a group presenter mode may hide when a lesson step uses none of its controls; the
+        // preset and each size's row inside the model's section are groups of their own
+        LessonControls.tag(preset);
+        getChildren().addAll(
+                section(Texts.heading(i18n, "training.section.data"), corpus, open, corpusInfo),
+                section(Texts.heading(i18n, "training.section.model"), preset, sliders, problem, fixedHint),
+                section(Texts.heading(i18n, "training.section.modes"), modes, raceHint),
+                section(Texts.heading(i18n, "training.section.settings"), settings, memory));
+        LessonControls.tag(runButtons);
+        LessonControls.tag(handOver);
         FlowPane bar = new FlowPane(12, 6, runButtons, handOver);
         bar.setAlignment(Pos.CENTER_LEFT);
         runBar = new VBox(4, bar, watchedNote, status);
         runBar.getStyleClass().add("run-bar");
+    }
+
+    /** A heading and what it heads, spaced as the pane spaces its children. */
+    private static VBox section(javafx.scene.Node... nodes) {
+        VBox box = new VBox(8, nodes);
+        box.getStyleClass().add("setup-section");
+        return LessonControls.tag(box);
     }
 
     /** The run's buttons, the hand-over and the status line, which the page puts above the run. */
@@ -288,7 +301,15 @@ final class SetupPane extends VBox {
         return b;
     }
 
-    static Color fx(java.awt.Color c) {
-        return Color.rgb(c.getRed(), c.getGreen(), c.getBlue());
+    /**
+     * A mode's name in bold, in its chart colour. An inline style, not setTextFill: a colour set from code is lost
+     * when a stylesheet that set the same property goes away (high contrast off), a style is not; and a class, so
+     * that high contrast can lighten it as it lightens the chart's lines.
+     */
+    static void modeColour(javafx.scene.control.Labeled l, SharingMode m) {
+        java.awt.Color c = ChartStyle.colour(m);
+        l.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-weight: bold; -fx-text-fill: #%02x%02x%02x;",
+                c.getRed(), c.getGreen(), c.getBlue()));
+        l.getStyleClass().add("mode-" + m.cliName());
     }
 }

@@ -5,6 +5,7 @@ import albertlab.viewmodel.common.HeatmapData;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -51,5 +52,34 @@ class HeatmapFontTest {
         // the drawing uses it: wider row labels push the first cell to the right
         Point2D grown = heatmap.cellCenter(0, 0);
         assertTrue(grown.getX() > firstCell.getX() + 10, firstCell + " -> " + grown);
+    }
+
+    @Test
+    void labelsTurnWhiteOnTheBlackOfHighContrastAndBackAndExportsStayOnWhite(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Color.BLACK, heatmap.ink().text());
+        robot.interact(() -> LabStyles.setHighContrast(scene, true));
+        assertEquals(Color.WHITE, heatmap.ink().text());
+        assertEquals(Color.YELLOW, heatmap.ink().accent(), "the hovered row and column");
+        // a text-size change reinstalls the sheets and keeps high contrast
+        robot.interact(() -> LabStyles.install(scene, 20));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Color.WHITE, heatmap.ink().text());
+        assertEquals(16, heatmap.labelFontSize(), 1e-9);
+        // a PNG for a handout is drawn on white with black labels, whatever the screen shows: the row labels'
+        // strip left of the first cell has dark ink in it
+        javafx.scene.image.WritableImage[] image = new javafx.scene.image.WritableImage[1];
+        robot.interact(() -> image[0] = heatmap.renderForExport(1).snapshot(null, null));
+        Point2D cell = heatmap.cellCenter(0, 0);
+        double darkest = 1;
+        for (int x = 2; x < cell.getX() - 40; x++) {
+            for (int y = (int) cell.getY() - 6; y < cell.getY() + 6; y++) {
+                darkest = Math.min(darkest, image[0].getPixelReader().getColor(x, y).getBrightness());
+            }
+        }
+        assertTrue(darkest < 0.3, "no dark label ink in the export: " + darkest);
+        assertEquals(Color.WHITE, image[0].getPixelReader().getColor(1, 1));
+        robot.interact(() -> LabStyles.setHighContrast(scene, false));
+        assertEquals(Color.BLACK, heatmap.ink().text());
     }
 }

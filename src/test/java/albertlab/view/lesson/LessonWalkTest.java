@@ -25,7 +25,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -67,10 +66,8 @@ class LessonWalkTest {
         this.stage = stage;
     }
 
-    @AfterEach
-    void stop() {
-        background.shutdownNow();
-    }
+    // the pool is not shut down after a test: its daemon threads end with the JVM, and a page of this test
+    // that is still loading would otherwise hand work to a closed pool while the next test runs
 
     private AppShell open(FxRobot robot, Locale locale) {
         I18n i18n = new I18n(locale);

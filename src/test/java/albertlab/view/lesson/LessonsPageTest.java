@@ -14,7 +14,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,10 +53,8 @@ class LessonsPageTest {
         this.stage = stage;
     }
 
-    @AfterEach
-    void stop() {
-        background.shutdownNow();
-    }
+    // the pool is not shut down after a test: its daemon threads end with the JVM, and a page of this test
+    // that is still loading would otherwise hand work to a closed pool while the next test runs
 
     private AppShell open(FxRobot robot, I18n i18n) throws Exception {
         Path folder = dir.resolve("lessons");
