@@ -49,8 +49,8 @@ public final class AppShell extends BorderPane {
 
     public static final double MIN_FONT = 11;
     public static final double MAX_FONT = 30;
-    /** The narrowest the pages are laid out (in units of the text size: 1,140 pixels at 15 px). */
-    static final double PAGE_MIN_WIDTH_EM = 76;
+    /** The narrowest the pages are laid out, in units of the text size (930 pixels at 15 px: with a lesson panel, a 1280-pixel window). */
+    static final double PAGE_MIN_WIDTH_EM = 62;
 
     private final AppContext context;
     private final I18n i18n;
