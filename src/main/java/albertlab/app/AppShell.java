@@ -385,19 +385,11 @@ public final class AppShell extends BorderPane {
     }
 
     private Menu menu(String key, String id) {
-        Menu m = new Menu();
-        m.setId(id);
-        m.textProperty().bind(i18n.bind(key));
-        m.setMnemonicParsing(true);
-        return m;
+        return MenuItems.labelled(new Menu(), i18n, key, id);
     }
 
     private MenuItem item(String key, String id) {
-        MenuItem m = new MenuItem();
-        m.setId(id);
-        m.textProperty().bind(i18n.bind(key));
-        m.setMnemonicParsing(true);
-        return m;
+        return MenuItems.labelled(new MenuItem(), i18n, key, id);
     }
 
     private void install(Scene scene) {

@@ -134,25 +134,18 @@ final class PresenterMode {
 
     /** Present, High contrast and Presenter window, for the View menu. */
     List<MenuItem> menuItems() {
-        CheckMenuItem present = new CheckMenuItem();
-        present.setId("menu-present");
-        present.textProperty().bind(i18n.bind("app.present.menu"));
-        present.setMnemonicParsing(true);
+        CheckMenuItem present = MenuItems.labelled(new CheckMenuItem(), i18n, "app.present.menu", "menu-present");
         present.setAccelerator(new KeyCodeCombination(KeyCode.F5));
         // the item shows the state; a click or F5 toggles it (whatever the item did to its own check mark)
         present.setOnAction(e -> toggle());
         active.addListener((o, was, on) -> present.setSelected(on));
 
-        CheckMenuItem contrast = new CheckMenuItem();
-        contrast.setId("menu-high-contrast");
-        contrast.textProperty().bind(i18n.bind("app.present.highContrast"));
-        contrast.setMnemonicParsing(true);
+        CheckMenuItem contrast = MenuItems.labelled(new CheckMenuItem(), i18n, "app.present.highContrast",
+                "menu-high-contrast");
         contrast.selectedProperty().bindBidirectional(highContrast);
 
-        MenuItem presenterWindow = new MenuItem();
-        presenterWindow.setId("menu-presenter-window");
-        presenterWindow.textProperty().bind(i18n.bind("app.present.window"));
-        presenterWindow.setMnemonicParsing(true);
+        MenuItem presenterWindow = MenuItems.labelled(new MenuItem(), i18n, "app.present.window",
+                "menu-presenter-window");
         presenterWindow.setOnAction(e -> openWindow(false));
         return List.of(present, contrast, presenterWindow);
     }

@@ -298,10 +298,6 @@ public final class SessionMenu {
     }
 
     private MenuItem item(String key, String id) {
-        MenuItem m = new MenuItem();
-        m.setId(id);
-        m.textProperty().bind(i18n.bind(key));
-        m.setMnemonicParsing(true);
-        return m;
+        return MenuItems.labelled(new MenuItem(), i18n, key, id);
     }
 }
