@@ -69,6 +69,8 @@ public final class LessonViewModel {
     private final ReadOnlyBooleanWrapper hintShown = new ReadOnlyBooleanWrapper(this, "hintShown");
     private final ReadOnlyObjectWrapper<Message> status = new ReadOnlyObjectWrapper<>(this, "status");
     private LessonProgress progress = LessonProgress.empty();
+    private final java.util.concurrent.atomic.AtomicReference<LessonProgress> unwritten =
+            new java.util.concurrent.atomic.AtomicReference<>();
     private Map<String, Lesson> open;
     private int wrongTries;
     private Consumer<LabState> applier = s -> {
@@ -265,14 +267,22 @@ public final class LessonViewModel {
             if (lessons.get(i).name().equals(name)) lessons.set(i, new LessonEntry(lessons.get(i).languages(),
                     next.of(name)));
         }
-        LessonProgress toWrite = next;
-        background.execute(() -> {
-            try {
-                toWrite.write(progressFile);
-            } catch (CheckpointException e) {
-                uiThread.execute(() -> status.set(Message.of("lesson.progress.unwritable", e.getMessage())));
-            }
-        });
+        unwritten.set(next);
+        background.execute(this::writeNewestProgress);
+    }
+
+    /**
+     * Writes the newest progress not yet written. One writer at a time, and each takes the newest value, so an
+     * older progress never lands over a newer one however the background threads are scheduled.
+     */
+    private synchronized void writeNewestProgress() {
+        LessonProgress p = unwritten.getAndSet(null);
+        if (p == null) return;
+        try {
+            p.write(progressFile);
+        } catch (CheckpointException e) {
+            uiThread.execute(() -> status.set(Message.of("lesson.progress.unwritable", e.getMessage())));
+        }
     }
 
     /** The numbers follow what the app shows now: call when a page's inputs or results change. */
