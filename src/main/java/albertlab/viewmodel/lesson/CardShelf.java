@@ -43,6 +43,9 @@ final class CardShelf {
 
     /** Reads every card now (the list is loaded off the JavaFX thread, so later lookups cost nothing). */
     void readAll(Iterable<String> names) {
-        for (String n : names) card(n);
+        for (String n : names) {
+            TrainedModelCard c = card(n);
+            if (c != null) card(c.twinOf()); // the twin's numbers are named as twin.* beside it
+        }
     }
 }

@@ -150,8 +150,10 @@ public final class LessonViewModel {
         });
     }
 
+    /** The trained models the lessons name, and those the app opens on, whose cards give the numbers. */
     private static List<String> modelNames(LessonLibrary.Loaded l) {
-        List<String> names = new ArrayList<>();
+        List<String> names = new ArrayList<>(List.of(albertlab.core.session.DefaultState.ENGLISH_MODEL,
+                albertlab.core.session.DefaultState.CHINESE_MODEL));
         for (Map<String, Lesson> m : l.lessons()) {
             for (Lesson lesson : m.values()) {
                 for (LessonStep s : lesson.steps()) {
