@@ -56,7 +56,17 @@ public final class AppShell extends BorderPane {
     private final I18n i18n;
     private final List<LabPage> pages;
     private final Map<String, Node> built = new HashMap<>();
-    private final StackPane pageArea = new StackPane();
+    /**
+     * Never narrower than its page can be drawn, nor than {@link #PAGE_MIN_WIDTH_EM}: below that the pages squeeze
+     * their labels away, and the scroll pane around it scrolls sideways instead. (A fixed minimum alone would let a
+     * wider page overflow on both sides of this centring pane, its left edge cut off.)
+     */
+    private final StackPane pageArea = new StackPane() {
+        @Override
+        protected double computeMinWidth(double height) {
+            return Math.max(super.computeMinWidth(height), fontSize.get() * PAGE_MIN_WIDTH_EM);
+        }
+    };
     private final ToggleGroup nav = new ToggleGroup();
     private final ReadOnlyObjectWrapper<LabPage> current = new ReadOnlyObjectWrapper<>(this, "current");
     private final DoubleProperty fontSize = new SimpleDoubleProperty(this, "fontSize", LabStyles.DEFAULT_SIZE);
@@ -101,8 +111,6 @@ public final class AppShell extends BorderPane {
         pageScroll.setFitToHeight(true);
         pageScroll.getStyleClass().add("page-scroll");
         pageScroll.setId("page-scroll");
-        // below this width the pages squeeze their labels away; scrolling sideways keeps them readable
-        pageArea.minWidthProperty().bind(fontSize.multiply(PAGE_MIN_WIDTH_EM));
         setCenter(pageScroll);
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) install(scene);
