@@ -58,14 +58,18 @@ public interface LabPage {
     }
 
     /**
-     * Puts this page's part of a state on screen (a lesson step, an opened session), building the page if it was
-     * not yet. The state is valid ({@code LabStateFile} checked it); a model it names that is still loading is
-     * shown once it is there.
+     * Puts this page's part of a state on screen (a lesson step, an opened session). A page not built yet keeps the
+     * state and shows it when it is built: a lesson step on the Explorer does not load the Live page's models or
+     * the Training page's corpus. The state is valid ({@code LabStateFile} checked it); a model it names that is
+     * still loading is shown once it is there.
      */
     default void apply(albertlab.core.session.LabState state) {
     }
 
-    /** The state with this page's part replaced by what the page shows now; a page never built leaves it as is. */
+    /**
+     * The state with this page's part replaced by what the page shows now; a page never built gives the part it
+     * was last given, or leaves the state as is.
+     */
     default albertlab.core.session.LabState capture(albertlab.core.session.LabState state) {
         return state;
     }

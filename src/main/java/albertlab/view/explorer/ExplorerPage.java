@@ -13,6 +13,8 @@ public final class ExplorerPage implements LabPage {
 
     private final AppContext context;
     private ParameterExplorerViewModel vm;
+    /** Applied before the page was built: shown when it is. */
+    private LabState pending;
     private Node view;
 
     public ExplorerPage(AppContext context) {
@@ -34,19 +36,22 @@ public final class ExplorerPage implements LabPage {
         if (view == null) {
             vm = new ParameterExplorerViewModel(context.i18n());
             view = new ParameterExplorerView(vm, ChartStyle.forUi(LabStyles.DEFAULT_SIZE), context.owner());
+            if (pending != null) vm.apply(pending.explorer());
+            pending = null;
         }
         return view;
     }
 
     @Override
     public void apply(LabState state) {
-        content();
-        vm.apply(state.explorer());
+        if (vm == null) pending = state;
+        else vm.apply(state.explorer());
     }
 
     @Override
     public LabState capture(LabState state) {
-        return vm == null ? state : state.withExplorer(vm.snapshot());
+        if (vm == null) return pending == null ? state : state.withExplorer(pending.explorer());
+        return state.withExplorer(vm.snapshot());
     }
 
     @Override

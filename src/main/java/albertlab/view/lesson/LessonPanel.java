@@ -134,11 +134,6 @@ public final class LessonPanel extends BorderPane {
         redraw();
     }
 
-    /** True while the panel is folded to a strip. */
-    public javafx.beans.property.BooleanProperty collapsedProperty() {
-        return collapsed;
-    }
-
     private Button button(String key, String id) {
         Button b = new Button();
         b.setId(id);

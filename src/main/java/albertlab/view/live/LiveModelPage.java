@@ -34,6 +34,8 @@ public final class LiveModelPage implements LabPage {
     private final Executor uiThread;
     private LiveModelView view;
     private LiveModelViewModel vm;
+    /** Applied before the page was built: shown when it is. */
+    private albertlab.core.session.LabState pending;
     private BooleanBinding busy;
 
     public LiveModelPage(AppContext ctx) {
@@ -76,6 +78,9 @@ public final class LiveModelPage implements LabPage {
             // warmed up with the models, so the first "last forward pass" figure is not a cold JIT's
             vm.loadBuiltIns(builtIns != null ? builtIns
                     : () -> WarmUp.run(StartModels.create(vocabulary), sentence));
+            // a state given before the page existed: its model is shown when the built-in models are in
+            if (pending != null) vm.applyOpening(pending.live());
+            pending = null;
         }
         return view;
     }
@@ -102,14 +107,15 @@ public final class LiveModelPage implements LabPage {
 
     @Override
     public void apply(albertlab.core.session.LabState state) {
-        content();
-        vm.applyOpening(state.live());
+        if (vm == null) pending = state;
+        else vm.applyOpening(state.live());
     }
 
     /** A page still loading its first model, or showing a training snapshot (not a file), keeps the state's part. */
     @Override
     public albertlab.core.session.LabState capture(albertlab.core.session.LabState state) {
-        if (vm == null || vm.familyProperty().get() == null || vm.showsSnapshot()) return state;
+        if (vm == null) return pending == null ? state : state.withLive(pending.live());
+        if (vm.familyProperty().get() == null || vm.showsSnapshot()) return state;
         return state.withLive(vm.snapshot());
     }
 

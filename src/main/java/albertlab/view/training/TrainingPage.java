@@ -35,6 +35,8 @@ public final class TrainingPage implements LabPage {
     private Consumer<String> showPage = id -> {
     };
     private TrainingViewModel vm;
+    /** Applied before the page was built: shown when it is. */
+    private albertlab.core.session.LabState pending;
     private TrainingView view;
     private BooleanBinding busy;
     private StringBinding error;
@@ -90,6 +92,8 @@ public final class TrainingPage implements LabPage {
                             ? vm.statusProperty().get().in(ctx.i18n()) : null,
                     vm.stateProperty(), vm.statusIsErrorProperty(), vm.statusProperty(), ctx.i18n().localeProperty());
             vm.addCorpora(corpora.get(), chinese ? "zh" : "en");
+            if (pending != null) vm.apply(pending.training());
+            pending = null;
         }
         return view;
     }
@@ -121,13 +125,14 @@ public final class TrainingPage implements LabPage {
 
     @Override
     public void apply(albertlab.core.session.LabState state) {
-        content();
-        vm.apply(state.training());
+        if (vm == null) pending = state;
+        else vm.apply(state.training());
     }
 
     @Override
     public albertlab.core.session.LabState capture(albertlab.core.session.LabState state) {
-        return vm == null ? state : state.withTraining(vm.snapshot());
+        if (vm == null) return pending == null ? state : state.withTraining(pending.training());
+        return state.withTraining(vm.snapshot());
     }
 
     @Override

@@ -329,7 +329,7 @@ public final class LessonViewModel {
     }
 
     /** The expected answer as the text would show it. */
-    public String expectedText(Question q, Map<String, LessonValue> v) {
+    private String expectedText(Question q, Map<String, LessonValue> v) {
         String a = q.answer().strip();
         if (a.startsWith("{")) return Placeholders.fill(a, v);
         return a;
@@ -402,9 +402,5 @@ public final class LessonViewModel {
     public LessonPosition position() {
         Lesson l = lesson.get();
         return l == null ? null : new LessonPosition(l.name(), stepIndex.get() + 1);
-    }
-
-    public LessonProgress progress() {
-        return progress;
     }
 }

@@ -346,11 +346,6 @@ public final class LiveModelViewModel {
         return snapshot != null && family.get() == snapshot;
     }
 
-    /** A state waiting for its model (for tests). */
-    LiveState pending() {
-        return pending;
-    }
-
     private void applyPending() {
         LiveState p = pending;
         if (p != null) apply(p);
